@@ -1,0 +1,3 @@
+import { Init1763769600000 } from './1763769600000-init';
+
+export const SQLITE_MIGRATIONS = [Init1763769600000];

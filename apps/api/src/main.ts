@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import fastifyRequestContext from '@fastify/request-context';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { loadConfig, type AppConfig } from './common/config/env.schema';
+import { ConfigError } from './common/config/secrets';
+import { createValidationPipe } from './common/errors/validation';
+import { createLogger, NestPinoLogger } from './common/logging/logger';
+import { correlationIdFrom } from './common/logging/request-context';
+import { setupOpenApi } from './openapi';
+
+/** JSON bodies larger than this are refused with 413 before they are parsed. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One line per request is written by the onResponse hook below, with its duration.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlation_id' }),
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers['x-correlation-id']),
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyRequestContext, { defaultStoreValues: (req) => ({ correlationId: req.id }) });
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-correlation-id', req.id);
+    done();
+  });
+  fastify.addHook('onResponse', (req, reply, done) => {
+    const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+    req.log[level]({ method: req.method, url: req.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
+
+  app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+
+  if (existsSync(config.webDistDir)) {
+    await fastify.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (res, path: string) => {
+        // Vite fingerprints assets: cache them for ever; index.html must always be revalidated.
+        void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    logger.warn({ web_dist_dir: config.webDistDir }, 'SPA build not found; serving the API only (run npm run build)');
+  }
+  return app;
+}
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${JSON.stringify({ level: 'fatal', event: 'invalid configuration', variable: error.variable, error: error.message })}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await createApp(config, logger);
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { url: `http://${config.host}:${config.port}`, database: config.database.driver, bot_api_url: config.bot.apiUrl, environment: config.env },
+    'control center listening',
+  );
+}
+
+if (require.main === module) {
+  bootstrap().catch((error: unknown) => {
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', event: 'failed to start', error: String((error as Error)?.stack ?? error) })}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { HealthReportDto, ReadinessDto } from './health.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Health of the control center, the bot API and the database (no auth)' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'healthy or degraded' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'unhealthy (the database is down)' })
+  async report(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
+    const report = await this.health.report();
+    reply.status(report.status === 'unhealthy' ? 503 : 200).header('cache-control', 'no-store');
+    return report;
+  }
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
+  @ApiOkResponse({ schema: { example: { status: 'alive' } } })
+  live(): { status: 'alive' } {
+    return { status: 'alive' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers and is migrated (the bot is not required)' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {
+    const readiness = await this.health.ready();
+    reply.status(readiness.ready ? 200 : 503).header('cache-control', 'no-store');
+    return readiness;
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CheckStatus, HealthCheck, HealthReport } from '@dnb/contracts';
+
+const CHECK_STATUSES = ['healthy', 'degraded', 'unhealthy', 'unknown'];
+
+export class HealthCheckDto implements HealthCheck {
+  @ApiProperty({ enum: CHECK_STATUSES, example: 'healthy' })
+  status!: CheckStatus;
+
+  @ApiProperty({ example: 12, description: 'How long the check took, in milliseconds' })
+  response_time_ms!: number;
+
+  @ApiPropertyOptional({ example: 'bot unreachable on /health: ECONNREFUSED' })
+  error?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { state: 'running' } })
+  detail?: Record<string, unknown>;
+}
+
+export class HealthChecksDto {
+  @ApiProperty({ type: HealthCheckDto })
+  dashboard!: HealthCheckDto;
+
+  @ApiProperty({ type: HealthCheckDto })
+  bot_api!: HealthCheckDto;
+
+  @ApiProperty({ type: HealthCheckDto })
+  database!: HealthCheckDto;
+}
+
+export class HealthReportDto implements HealthReport {
+  @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'], example: 'healthy' })
+  status!: 'healthy' | 'degraded' | 'unhealthy';
+
+  @ApiProperty({ example: '2026-11-21T23:59:00.000Z', description: 'UTC' })
+  timestamp!: string;
+
+  @ApiProperty({ example: '0.1.0' })
+  version!: string;
+
+  @ApiProperty({ type: HealthChecksDto })
+  checks!: HealthChecksDto;
+}
+
+export class ReadinessDto {
+  @ApiProperty({ example: true })
+  ready!: boolean;
+
+  @ApiPropertyOptional({ example: 'database check failed: connect ECONNREFUSED' })
+  reason?: string;
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { HealthCheck, HealthReport } from '@dnb/contracts';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
+import { DatabaseHealthRepository } from '../../database/database-health.repository';
+import { AppMetaService } from '../app-meta/app-meta.service';
+import { BotHealthProbe } from '../bot-bridge/bot-health.probe';
+import { APP_VERSION } from '../../version';
+
+const DATABASE_TIMEOUT_MS = 2000;
+
+/**
+ * Spec 12.2: the dashboard, the bot API and the database, each with a response time. A bot
+ * that is down only degrades the control center (it still serves cached data and history);
+ * a database that is down makes it unhealthy.
+ */
+@Injectable()
+export class HealthService {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly bot: BotHealthProbe,
+    private readonly database: DatabaseHealthRepository,
+    private readonly meta: AppMetaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const dashboardStarted = performance.now();
+    const [botApi, database] = await Promise.all([this.botCheck(), this.databaseCheck()]);
+    const dashboard: HealthCheck = {
+      status: 'healthy',
+      response_time_ms: Math.round(performance.now() - dashboardStarted),
+      detail: {
+        uptime_seconds: Math.floor((Date.now() - this.startedAt) / 1000),
+        environment: this.config.env,
+        installation_id: this.meta.installation()?.installationId,
+      },
+    };
+    const status = database.status !== 'healthy' ? 'unhealthy' : botApi.status !== 'healthy' ? 'degraded' : 'healthy';
+    return {
+      status,
+      timestamp: new Date().toISOString(),
+      version: APP_VERSION,
+      checks: { dashboard, bot_api: botApi, database },
+    };
+  }
+
+  /** Ready to serve: the database answers and its schema is current. The bot is not required. */
+  async ready(): Promise<{ ready: boolean; reason?: string }> {
+    const database = await this.databaseCheck();
+    return database.status === 'healthy' ? { ready: true } : { ready: false, reason: database.error ?? 'database unavailable' };
+  }
+
+  private async botCheck(): Promise<HealthCheck> {
+    const result = await this.bot.check();
+    return {
+      status: result.status,
+      response_time_ms: result.responseTimeMs,
+      ...(result.error ? { error: result.error } : {}),
+      detail: { state: result.state, checked_at: result.checkedAt, url: this.config.bot.apiUrl },
+    };
+  }
+
+  private async databaseCheck(): Promise<HealthCheck> {
+    const started = performance.now();
+    try {
+      const probe = await withTimeout(this.database.probe(), DATABASE_TIMEOUT_MS);
+      return {
+        status: probe.migrationsPending ? 'unhealthy' : 'healthy',
+        response_time_ms: Math.round(performance.now() - started),
+        ...(probe.migrationsPending ? { error: 'database migrations are pending' } : {}),
+        detail: { driver: probe.driver, migrations_applied: probe.migrationsApplied },
+      };
+    } catch (error) {
+      return {
+        status: 'unhealthy',
+        response_time_ms: Math.round(performance.now() - started),
+        error: `database check failed: ${(error as Error).message}`,
+        detail: { driver: this.config.database.driver },
+      };
+    }
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './bot';
+export * from './errors';
+export * from './health';
