@@ -36,9 +36,14 @@ let failedRuns = 0;
 for (const project of selected) {
   const out = join(resultsDir, `vitest-${project}.json`);
   rmSync(out, { force: true });
-  const status = step(`suite ${project}`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-  });
+  const status = step(
+    `suite ${project}`,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    {
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    },
+  );
   if (!existsSync(out)) {
     console.log(`suite ${project}: no report written (exit ${status})`);
     failedRuns += 1;
@@ -55,7 +60,8 @@ for (const project of selected) {
   if (status !== 0 || passed === 0) failedRuns += 1;
 }
 
-if (process.env.TEST_ALL_STARTED) console.log(`\nall checks and suites took ${Math.round(Date.now() / 1000 - Number(process.env.TEST_ALL_STARTED))} s`);
+if (process.env.TEST_ALL_STARTED)
+  console.log(`\nall checks and suites took ${Math.round(Date.now() / 1000 - Number(process.env.TEST_ALL_STARTED))} s`);
 const ok = failedRuns === 0 && totals.failed === 0 && totals.passed > 0;
 // A suite that crashed without failing a test still counts as a failure in the closing line.
 const failed = totals.failed + (totals.failed === 0 && !ok ? 1 : 0);

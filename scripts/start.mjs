@@ -65,7 +65,9 @@ if (!process.env.BOT_API_URL) {
   });
   await waitHttp(`http://127.0.0.1:${simPort}/health`, 'bot simulator');
   Object.assign(apiEnv, { BOT_API_URL: `http://127.0.0.1:${simPort}`, BOT_ADMIN_KEY: key, BOT_STATE_DB: stateDb });
-  console.error(`[start] bot simulator on http://127.0.0.1:${simPort} (control surface on 127.0.0.1:${process.env.SIM_CONTROL_PORT ?? '8001'})`);
+  console.error(
+    `[start] bot simulator on http://127.0.0.1:${simPort} (control surface on 127.0.0.1:${process.env.SIM_CONTROL_PORT ?? '8001'})`,
+  );
 }
 
 const port = process.env.PORT ?? '8080';

@@ -71,15 +71,18 @@ describe('API with the bot simulator running', () => {
     expect((doc!.body as { paths: Record<string, unknown> }).paths).toHaveProperty('/api/v1/health');
   });
 
-  it.runIf(existsSync(join(REPO_ROOT, 'apps/web/dist/index.html')))('serves the SPA at / and for client-side routes, but not for missing assets', async () => {
-    const home = await fetch(`${stack.apiUrl}/`);
-    expect(home.status).toBe(200);
-    expect(home.headers.get('content-type')).toContain('text/html');
-    const deep = await fetch(`${stack.apiUrl}/positions/pos_1`, { headers: { accept: 'text/html' } });
-    expect(deep.status).toBe(200);
-    expect(await deep.text()).toContain('<div id="root">');
-    expect((await fetch(`${stack.apiUrl}/assets/does-not-exist.js`)).status).toBe(404);
-  });
+  it.runIf(existsSync(join(REPO_ROOT, 'apps/web/dist/index.html')))(
+    'serves the SPA at / and for client-side routes, but not for missing assets',
+    async () => {
+      const home = await fetch(`${stack.apiUrl}/`);
+      expect(home.status).toBe(200);
+      expect(home.headers.get('content-type')).toContain('text/html');
+      const deep = await fetch(`${stack.apiUrl}/positions/pos_1`, { headers: { accept: 'text/html' } });
+      expect(deep.status).toBe(200);
+      expect(await deep.text()).toContain('<div id="root">');
+      expect((await fetch(`${stack.apiUrl}/assets/does-not-exist.js`)).status).toBe(404);
+    },
+  );
 
   it('reports the bot degraded while it restarts, and healthy again after', async () => {
     await stack.sim.control.restart({ startingMs: 1500, recoveringMs: 1500 });
@@ -90,7 +93,9 @@ describe('API with the bot simulator running', () => {
     expect(during.status).toBe(200);
     expect(during.body.status).toBe('degraded');
     expect(['starting', 'recovering']).toContain(during.body.checks.bot_api.detail?.state);
-    await waitFor('bot healthy again', async () => (await health(stack.apiUrl)).body.checks.bot_api.status === 'healthy', { timeoutMs: 20_000 });
+    await waitFor('bot healthy again', async () => (await health(stack.apiUrl)).body.checks.bot_api.status === 'healthy', {
+      timeoutMs: 20_000,
+    });
   });
 });
 
@@ -152,7 +157,12 @@ describe('API configuration at boot', () => {
   it('refuses to start without BOT_API_URL and names the variable', async () => {
     const env = { ...process.env };
     delete env.BOT_API_URL;
-    const proc = spawnProcess({ name: 'api-misconfigured', command: process.execPath, args: [API_ENTRY], env: { ...env, BOT_ADMIN_KEY: 'k', BOT_API_URL: '' } });
+    const proc = spawnProcess({
+      name: 'api-misconfigured',
+      command: process.execPath,
+      args: [API_ENTRY],
+      env: { ...env, BOT_ADMIN_KEY: 'k', BOT_API_URL: '' },
+    });
     const code = await new Promise<number | null>((resolve) => proc.child.on('exit', resolve));
     expect(code).toBe(1);
     expect(proc.output()).toContain('BOT_API_URL');

@@ -71,7 +71,9 @@ async function bootstrap(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${JSON.stringify({ level: 'fatal', event: 'invalid configuration', variable: error.variable, error: error.message })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: 'fatal', event: 'invalid configuration', variable: error.variable, error: error.message })}\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -80,14 +82,21 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { url: `http://${config.host}:${config.port}`, database: config.database.driver, bot_api_url: config.bot.apiUrl, environment: config.env },
+    {
+      url: `http://${config.host}:${config.port}`,
+      database: config.database.driver,
+      bot_api_url: config.bot.apiUrl,
+      environment: config.env,
+    },
     'control center listening',
   );
 }
 
 if (require.main === module) {
   bootstrap().catch((error: unknown) => {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', event: 'failed to start', error: String((error as Error)?.stack ?? error) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', event: 'failed to start', error: String((error as Error)?.stack ?? error) })}\n`,
+    );
     process.exit(1);
   });
 }

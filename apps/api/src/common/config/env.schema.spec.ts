@@ -65,7 +65,10 @@ describe(loadConfig.name, () => {
   });
 
   it('chooses PostgreSQL for a postgres URL and SQLite for sqlite: or nothing', () => {
-    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u:p@db:5432/cc' }).database).toEqual({ driver: 'postgres', url: 'postgres://u:p@db:5432/cc' });
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u:p@db:5432/cc' }).database).toEqual({
+      driver: 'postgres',
+      url: 'postgres://u:p@db:5432/cc',
+    });
     expect(loadConfig({ ...base, DATABASE_URL: 'sqlite:/var/lib/cc.db' }).database).toEqual({ driver: 'sqlite', path: '/var/lib/cc.db' });
     expect(loadConfig({ ...base, DATA_DIR: '/srv/data' }).database).toEqual({ driver: 'sqlite', path: '/srv/data/control-center.db' });
   });

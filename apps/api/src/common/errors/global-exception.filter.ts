@@ -54,7 +54,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       .send(body);
   }
 
-  private toAnswer(exception: unknown, correlationId: string): { body: ApiErrorBody & Record<string, unknown>; headers: Record<string, string> } {
+  private toAnswer(
+    exception: unknown,
+    correlationId: string,
+  ): { body: ApiErrorBody & Record<string, unknown>; headers: Record<string, string> } {
     if (exception instanceof AppException) {
       return {
         body: {
@@ -72,12 +75,18 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { body: { statusCode: status, code: codeFor(status), message: status >= 500 ? 'Internal error' : message, correlationId }, headers: {} };
+      return {
+        body: { statusCode: status, code: codeFor(status), message: status >= 500 ? 'Internal error' : message, correlationId },
+        headers: {},
+      };
     }
     // Fastify's own errors (body too large, bad JSON, wrong content type) carry a statusCode.
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { body: { statusCode: fastifyStatus, code: codeFor(fastifyStatus), message: (exception as Error).message, correlationId }, headers: {} };
+      return {
+        body: { statusCode: fastifyStatus, code: codeFor(fastifyStatus), message: (exception as Error).message, correlationId },
+        headers: {},
+      };
     }
     return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error', correlationId }, headers: {} };
   }

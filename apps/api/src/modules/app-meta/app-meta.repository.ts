@@ -13,12 +13,7 @@ export class AppMetaRepository {
 
   /** Inserts the value unless the key exists; returns what is stored afterwards. */
   async getOrInsert(key: string, value: string): Promise<string> {
-    await this.rows
-      .createQueryBuilder()
-      .insert()
-      .values({ key, value, updatedAt: new Date().toISOString() })
-      .orIgnore()
-      .execute();
+    await this.rows.createQueryBuilder().insert().values({ key, value, updatedAt: new Date().toISOString() }).orIgnore().execute();
     return (await this.get(key)) ?? value;
   }
 }

@@ -63,7 +63,8 @@ export class BotHealthProbe {
     if (authed.status === 401 || authed.status === 403) {
       return { status: 'degraded', state, error: `bot rejected the control center's admin key (HTTP ${authed.status})` };
     }
-    if (authed.status !== 200) return { status: 'degraded', state, error: `bot answered ${BOT_PATHS.pauseState} with HTTP ${authed.status}` };
+    if (authed.status !== 200)
+      return { status: 'degraded', state, error: `bot answered ${BOT_PATHS.pauseState} with HTTP ${authed.status}` };
     return { status: 'healthy', state };
   }
 }
