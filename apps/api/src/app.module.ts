@@ -1,13 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
+import { AuthenticationGuard } from './common/auth/authentication.guard';
+import { PermissionGuard } from './common/auth/permission.guard';
 import { ConfigModule } from './common/config/config.module';
 import type { AppConfig } from './common/config/env.schema';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { SpaFallback } from './common/http/spa-fallback';
 import { LOGGER } from './common/logging/logger';
+import { ActorThrottlerGuard } from './common/rate-limit/actor-throttler.guard';
+import { throttlerOptions } from './common/rate-limit/rate-limits';
+import { SecurityModule } from './common/security/security.module';
 import { DatabaseModule } from './database/database.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -15,8 +26,27 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule],
-      providers: [{ provide: LOGGER, useValue: logger }, SpaFallback, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SecurityModule,
+        ThrottlerModule.forRoot(throttlerOptions()),
+        AuditModule,
+        IdentityModule,
+        UsersModule,
+        ApiKeysModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        SpaFallback,
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        // Order matters: who is calling, then how often, then may they.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: ActorThrottlerGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
+      ],
       exports: [LOGGER],
     };
   }

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRequestContext from '@fastify/request-context';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -25,14 +27,52 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlation_id' }),
     bodyLimit: MAX_JSON_BODY_BYTES,
     genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers['x-correlation-id']),
-    trustProxy: false,
+    // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's.
+    trustProxy: config.http.trustedProxies.length ? config.http.trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyRequestContext, { defaultStoreValues: (req) => ({ correlationId: req.id }) });
+  await fastify.register(fastifyRequestContext, {
+    defaultStoreValues: (req) => ({ correlationId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) }),
+  });
+  // JSON only: any other body type is answered 415 before it is parsed.
+  fastify.removeContentTypeParser(['text/plain']);
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only when served over TLS (production sits behind Caddy with HTTPS).
+    hsts: config.auth.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Swagger UI needs inline styles and its bundled scripts; only its own pages get that leeway.
+  fastify.addHook('onSend', (req, reply, payload, done) => {
+    if (req.url.startsWith('/api/docs')) {
+      void reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
+    }
+    done(null, payload);
+  });
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-correlation-id', req.id);
     done();
@@ -43,6 +83,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     done();
   });
 
+  app.enableCors({
+    // Same-origin by default; cross-origin only for the listed origins, never `null` or `*`.
+    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-correlation-id'],
+    exposedHeaders: ['x-correlation-id', 'retry-after'],
+    maxAge: 600,
+  });
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -11,6 +11,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(APP_VERSION)
     .addServer('/')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key created by an admin' }, 'api-key')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -1,3 +1,4 @@
 export * from './bot';
 export * from './errors';
 export * from './health';
+export * from './permissions';

@@ -5,6 +5,8 @@ import { ConfigError, resolveFileSecrets } from './secrets';
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
 
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 const envSchema = z.object({
   APP_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(8080),
@@ -22,6 +24,25 @@ const envSchema = z.object({
   BOT_CONTROL_TIMEOUT_MS: positiveMs.default(5000),
   BOT_HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  JWT_SECRET: z.string().optional(),
+  SECRETS_ENCRYPTION_KEY: z.string().optional(),
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 86_400)
+    .default(7 * 86_400),
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, 'must be 3-32 lowercase letters, digits, dot, dash or underscore')
+    .default('admin'),
+  ADMIN_PASSWORD: z.string().optional(),
+  REQUIRE_ADMIN_MFA: booleanFlag.default(false),
+  BOT_KEY_GRANTS_ADMIN: booleanFlag.default(false),
+  CORS_ORIGINS: z.string().optional(),
+  TRUSTED_PROXIES: z.string().optional(),
+  COOKIE_SECURE: booleanFlag.optional(),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -42,7 +63,34 @@ export interface AppConfig {
     healthCacheMs: number;
   };
   webDistDir: string;
+  auth: {
+    /** Given, or undefined: then the secrets service makes one in the data dir (never in production). */
+    jwtSecret?: string;
+    secretsEncryptionKey?: string;
+    accessTokenTtlS: number;
+    refreshTokenTtlS: number;
+    adminUsername: string;
+    adminPassword?: string;
+    requireAdminMfa: boolean;
+    botKeyGrantsAdmin: boolean;
+    cookieSecure: boolean;
+  };
+  http: {
+    corsOrigins: string[];
+    trustedProxies: string[];
+  };
 }
+
+/** Secrets that appear in examples and must never guard a real deployment. */
+const KNOWN_DEFAULT_SECRETS = [
+  'change-me-in-production-min-32-chars-long',
+  'another-secret-min-32-chars-long',
+  'changeme',
+  'change-me',
+  'secret',
+  'your-secret-key',
+  'jwt-secret',
+];
 
 /** Injection token for the parsed configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -62,6 +110,26 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  if (e.JWT_SECRET !== undefined) {
+    if (Buffer.byteLength(e.JWT_SECRET) < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 bytes');
+    if (KNOWN_DEFAULT_SECRETS.some((known) => e.JWT_SECRET!.toLowerCase().includes(known))) {
+      throw new ConfigError('JWT_SECRET', 'is a published example value; generate one (e.g. openssl rand -base64 48)');
+    }
+  } else if (e.APP_ENV === 'production') {
+    throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random bytes)');
+  }
+  if (e.SECRETS_ENCRYPTION_KEY !== undefined && Buffer.byteLength(e.SECRETS_ENCRYPTION_KEY) < 32) {
+    throw new ConfigError('SECRETS_ENCRYPTION_KEY', 'must be at least 32 bytes');
+  }
+  if (e.SECRETS_ENCRYPTION_KEY === undefined && e.APP_ENV === 'production') {
+    throw new ConfigError('SECRETS_ENCRYPTION_KEY', 'is required in production (at least 32 random bytes)');
+  }
+  const corsOrigins = splitList(e.CORS_ORIGINS);
+  for (const origin of corsOrigins) {
+    if (origin === 'null' || origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin like https://dashboard.example.com`);
+    }
+  }
   return {
     env: e.APP_ENV,
     port: e.PORT,
@@ -79,6 +147,18 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // apps/api/dist -> apps/web/dist in the repository and in the image.
     webDistDir: resolve(e.WEB_DIST_DIR ?? resolve(__dirname, '..', '..', '..', '..', 'web', 'dist')),
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      secretsEncryptionKey: e.SECRETS_ENCRYPTION_KEY,
+      accessTokenTtlS: e.ACCESS_TOKEN_TTL_S,
+      refreshTokenTtlS: e.REFRESH_TOKEN_TTL_S,
+      adminUsername: e.ADMIN_USERNAME,
+      adminPassword: e.ADMIN_PASSWORD,
+      requireAdminMfa: e.REQUIRE_ADMIN_MFA,
+      botKeyGrantsAdmin: e.BOT_KEY_GRANTS_ADMIN,
+      cookieSecure: e.COOKIE_SECURE ?? e.APP_ENV === 'production',
+    },
+    http: { corsOrigins, trustedProxies: splitList(e.TRUSTED_PROXIES) },
   };
 }
 
@@ -90,6 +170,13 @@ function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseCon
     return { driver: 'sqlite', path: isAbsolute(path) ? path : resolve(path) };
   }
   return { driver: 'postgres', url };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** An empty variable (`FOO=`) means "not set", as in most deploy tooling. */

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 
 /** Variables that may hold secrets and so may also come from `<NAME>_FILE` (Docker secrets). */
-export const FILE_BACKED_VARIABLES = ['BOT_ADMIN_KEY', 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'REDIS_URL'] as const;
+export const FILE_BACKED_VARIABLES = [
+  'BOT_ADMIN_KEY',
+  'DATABASE_URL',
+  'JWT_SECRET',
+  'SECRETS_ENCRYPTION_KEY',
+  'ADMIN_PASSWORD',
+  'REDIS_URL',
+] as const;
 
 export class ConfigError extends Error {
   constructor(

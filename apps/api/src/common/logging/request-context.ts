@@ -4,6 +4,9 @@ import { asyncLocalStorage } from '@fastify/request-context';
 
 export interface RequestContext {
   correlationId: string;
+  /** The client's address (from X-Forwarded-For only when the peer is a trusted proxy). */
+  ip?: string;
+  userAgent?: string;
 }
 
 // The storage @fastify/request-context binds to each HTTP request (it keeps the context across

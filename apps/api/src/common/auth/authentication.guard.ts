@@ -1,0 +1,60 @@
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { AuditService } from '../../modules/audit/audit.service';
+import { AppException } from '../errors/app.exception';
+import type { Actor, AuthenticatedRequest } from './actor';
+import { PUBLIC_KEY } from './auth.decorators';
+
+/**
+ * First global guard: who is calling (JWT or API key, via @nestjs/passport). Public routes
+ * pass; everything else without a valid credential gets 401, and the refusal is audited.
+ */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true; // sockets authenticate on the handshake
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      if (error instanceof AppException) {
+        const request = context.switchToHttp().getRequest<FastifyRequest & { apiKeyRefusal?: string }>();
+        await this.audit
+          .record({
+            action: 'auth.denied',
+            outcome: 'denied',
+            statusCode: 401,
+            target: `${request.method} ${request.routeOptions?.url ?? request.url}`,
+            detail: { reason: request.apiKeyRefusal ?? credentialKind(request) },
+          })
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  override handleRequest<T = Actor>(error: unknown, actor: T | false, _info: unknown, context: ExecutionContext): T {
+    if (error || !actor) {
+      throw new AppException(401, 'UNAUTHENTICATED', 'Authentication required: a valid Bearer token or X-API-Key', undefined, undefined, {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    context.switchToHttp().getRequest<AuthenticatedRequest>().actor = actor as unknown as Actor;
+    return actor;
+  }
+}
+
+function credentialKind(request: FastifyRequest): string {
+  if (request.headers.authorization) return 'invalid_bearer_token';
+  if (request.headers['x-api-key']) return 'invalid_api_key';
+  return 'no_credential';
+}

@@ -1,0 +1,45 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
+import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Role } from '@dnb/contracts';
+import type { AuthenticatedRequest } from '../auth/actor';
+
+/** Spec 5.3 / Q21: requests per minute per user, by role; unauthenticated callers per IP. */
+export const PER_MINUTE_BY_ROLE: Record<Role, number> = { viewer: 100, operator: 200, admin: 500 };
+export const UNAUTHENTICATED_PER_MINUTE = 120;
+export const CONTROL_PER_MINUTE = 10;
+/** Failed logins allowed per IP and per username in the window. */
+export const LOGIN_FAILURES = { limit: 5, windowMs: 5 * 60_000 } as const;
+
+export const CONTROL_ROUTE = 'rate-limit:control';
+/** Marks a control route: 10 per minute per user on top of the role limit. */
+export const ControlRateLimit = () => SetMetadata(CONTROL_ROUTE, true);
+
+const MINUTE_MS = 60_000;
+
+function actorOf(context: ExecutionContext) {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+}
+
+export function throttlerOptions(): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      {
+        name: 'default',
+        ttl: MINUTE_MS,
+        limit: (context) => {
+          const actor = actorOf(context);
+          return actor ? PER_MINUTE_BY_ROLE[actor.role] : UNAUTHENTICATED_PER_MINUTE;
+        },
+      },
+      {
+        name: 'control',
+        ttl: MINUTE_MS,
+        limit: CONTROL_PER_MINUTE,
+        skipIf: (context) =>
+          context.getType() !== 'http' || context.getHandler() === undefined || !Reflect.getMetadata(CONTROL_ROUTE, context.getHandler()),
+      },
+    ],
+    errorMessage: 'Too many requests; slow down and retry after the time in Retry-After',
+  };
+}
