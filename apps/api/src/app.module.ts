@@ -30,7 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
-        ThrottlerModule.forRoot(throttlerOptions()),
+        ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute)),
         AuditModule,
         IdentityModule,
         UsersModule,

@@ -1,19 +1,28 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Permission } from '@dnb/contracts';
 import type { Actor, AuthenticatedRequest } from './actor';
 
 export const PUBLIC_KEY = 'auth:public';
 export const PERMISSIONS_KEY = 'auth:permissions';
 export const AUTHENTICATED_KEY = 'auth:authenticated-only';
+export const USERS_ONLY_KEY = 'auth:users-only';
+
+// Each declaration is also published in openapi.json as `x-access`, so integrators (and the
+// access-matrix test) read the same rule the guard enforces.
 
 /** Open to anyone, no credential (health, login). Few routes may say this. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-access', { public: true }));
 
 /** The caller's role must grant every listed permission. */
-export const RequirePermission = (...permissions: Permission[]) => SetMetadata(PERMISSIONS_KEY, permissions);
+export const RequirePermission = (...permissions: Permission[]) =>
+  applyDecorators(SetMetadata(PERMISSIONS_KEY, permissions), ApiExtension('x-access', { permissions }));
 
-/** Any signed-in caller (e.g. finishing a forced password change); no other permission. */
-export const Authenticated = () => SetMetadata(AUTHENTICATED_KEY, true);
+/** Any signed-in caller, even one that must change its password first (logout, me, password). */
+export const Authenticated = () => applyDecorators(SetMetadata(AUTHENTICATED_KEY, true), ApiExtension('x-access', { authenticated: true }));
+
+/** Only people, not API keys: things that need a password or a session (MFA, step-up, sessions). */
+export const UsersOnly = () => applyDecorators(SetMetadata(USERS_ONLY_KEY, true), ApiExtension('x-users-only', true));
 
 /** The authenticated caller; the guard guarantees it is set on every non-public route. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {

@@ -1,8 +1,11 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../../modules/audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/env.schema';
+import { rateLimitKey } from '../rate-limit/actor-throttler.guard';
 import { AppException } from '../errors/app.exception';
 import type { Actor, AuthenticatedRequest } from './actor';
 import { PUBLIC_KEY } from './auth.decorators';
@@ -16,6 +19,8 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -28,6 +33,15 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
     } catch (error) {
       if (error instanceof AppException) {
         const request = context.switchToHttp().getRequest<FastifyRequest & { apiKeyRefusal?: string }>();
+        // Credential guessing is throttled per IP like any anonymous traffic, before it is audited,
+        // so a flood of bad tokens cannot flood the audit log either.
+        const limit = this.config.http.unauthenticatedPerMinute;
+        const hits = await this.storage.increment(rateLimitKey('default', `ip:${request.ip}`), 60_000, limit, 0, 'default');
+        if (hits.totalHits > limit) {
+          throw new AppException(429, 'RATE_LIMITED', 'Too many unauthenticated requests', undefined, undefined, {
+            'retry-after': String(Math.max(1, hits.timeToExpire)),
+          });
+        }
         await this.audit
           .record({
             action: 'auth.denied',

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/env.schema';
 import { AppException } from '../errors/app.exception';
 import { LOGGER } from '../logging/logger';
 import type { AuthenticatedRequest } from './actor';
-import { AUTHENTICATED_KEY, PERMISSIONS_KEY, PUBLIC_KEY } from './auth.decorators';
+import { AUTHENTICATED_KEY, PERMISSIONS_KEY, PUBLIC_KEY, USERS_ONLY_KEY } from './auth.decorators';
 
 /**
  * Last global guard: deny by default. A route must say @Public(), @Authenticated() or
@@ -39,6 +39,9 @@ export class PermissionGuard implements CanActivate {
     if (!required && !selfOnly) {
       this.logger.error({ route }, 'route has no permission declaration; refused');
       return this.deny(actor, route, 'route has no permission declaration', 'PERMISSION_DENIED');
+    }
+    if (actor.kind !== 'user' && this.reflector.getAllAndOverride<boolean>(USERS_ONLY_KEY, targets)) {
+      return this.deny(actor, route, 'only a signed-in user can do this, not an API key', 'PERMISSION_DENIED');
     }
     if (actor.kind === 'user' && !selfOnly) {
       const state = await this.authState.user(actor.id);

@@ -43,6 +43,7 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().optional(),
   TRUSTED_PROXIES: z.string().optional(),
   COOKIE_SECURE: booleanFlag.optional(),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MIN: z.coerce.number().int().min(1).default(120),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -78,6 +79,7 @@ export interface AppConfig {
   http: {
     corsOrigins: string[];
     trustedProxies: string[];
+    unauthenticatedPerMinute: number;
   };
 }
 
@@ -158,7 +160,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       botKeyGrantsAdmin: e.BOT_KEY_GRANTS_ADMIN,
       cookieSecure: e.COOKIE_SECURE ?? e.APP_ENV === 'production',
     },
-    http: { corsOrigins, trustedProxies: splitList(e.TRUSTED_PROXIES) },
+    http: { corsOrigins, trustedProxies: splitList(e.TRUSTED_PROXIES), unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MIN },
   };
 }
 

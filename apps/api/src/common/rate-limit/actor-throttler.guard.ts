@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '../auth/actor';
 
@@ -14,4 +14,13 @@ export class ActorThrottlerGuard extends ThrottlerGuard {
     if (actor) return Promise.resolve(`${actor.kind}:${actor.id}`);
     return Promise.resolve(`ip:${String(req.ip)}`);
   }
+
+  /** One bucket per caller across all routes (the library's default is one per route). */
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return rateLimitKey(throttlerName, tracker);
+  }
+}
+
+export function rateLimitKey(throttlerName: string, tracker: string): string {
+  return `${throttlerName}:${tracker}`;
 }

@@ -6,7 +6,6 @@ import type { AuthenticatedRequest } from '../auth/actor';
 
 /** Spec 5.3 / Q21: requests per minute per user, by role; unauthenticated callers per IP. */
 export const PER_MINUTE_BY_ROLE: Record<Role, number> = { viewer: 100, operator: 200, admin: 500 };
-export const UNAUTHENTICATED_PER_MINUTE = 120;
 export const CONTROL_PER_MINUTE = 10;
 /** Failed logins allowed per IP and per username in the window. */
 export const LOGIN_FAILURES = { limit: 5, windowMs: 5 * 60_000 } as const;
@@ -21,7 +20,7 @@ function actorOf(context: ExecutionContext) {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
 }
 
-export function throttlerOptions(): ThrottlerModuleOptions {
+export function throttlerOptions(unauthenticatedPerMinute: number): ThrottlerModuleOptions {
   return {
     throttlers: [
       {
@@ -29,7 +28,7 @@ export function throttlerOptions(): ThrottlerModuleOptions {
         ttl: MINUTE_MS,
         limit: (context) => {
           const actor = actorOf(context);
-          return actor ? PER_MINUTE_BY_ROLE[actor.role] : UNAUTHENTICATED_PER_MINUTE;
+          return actor ? PER_MINUTE_BY_ROLE[actor.role] : unauthenticatedPerMinute;
         },
       },
       {

@@ -4,7 +4,7 @@ import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
-import { Authenticated, CurrentActor, Public, RequirePermission } from '../../common/auth/auth.decorators';
+import { Authenticated, CurrentActor, Public, RequirePermission, UsersOnly } from '../../common/auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { ChangePasswordDto, LoginDto, MeDto, SessionDto, StepUpDto, TokenResponseDto } from './auth.dto';
 import { AuthService, type IssuedSession } from './auth.service';
@@ -61,6 +61,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @UsersOnly()
   @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
@@ -70,6 +71,7 @@ export class AuthController {
   }
 
   @Post('step-up')
+  @UsersOnly()
   @RequirePermission(Permission.AccountSelf)
   @HttpCode(200)
   @ApiBearerAuth()
@@ -80,6 +82,7 @@ export class AuthController {
   }
 
   @Get('sessions')
+  @UsersOnly()
   @RequirePermission(Permission.AccountSelf)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'My open sessions' })
@@ -89,6 +92,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @UsersOnly()
   @RequirePermission(Permission.AccountSelf)
   @HttpCode(204)
   @ApiBearerAuth()

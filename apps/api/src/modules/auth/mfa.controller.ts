@@ -1,13 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
-import { Authenticated, CurrentActor } from '../../common/auth/auth.decorators';
+import { Authenticated, CurrentActor, UsersOnly } from '../../common/auth/auth.decorators';
 import { MfaCodeDto, MfaDisableDto, MfaSetupDto, RecoveryCodesDto, StepUpDto } from './auth.dto';
 import { MfaEnrolmentService } from './mfa-enrolment.service';
 
 // @Authenticated: an admin forced to enrol (REQUIRE_ADMIN_MFA) must reach these routes.
 @ApiTags('auth')
 @ApiBearerAuth()
+@UsersOnly()
 @Controller('auth/mfa')
 export class MfaController {
   constructor(private readonly enrolment: MfaEnrolmentService) {}
