@@ -22,6 +22,8 @@ async function main(): Promise<void> {
       BOT_API_URL: 'http://bot.invalid:8000',
       BOT_ADMIN_KEY: 'openapi-export',
       LOG_LEVEL: 'silent',
+      // A throwaway database: its first admin needs a password nobody will see.
+      ADMIN_PASSWORD: randomBytes(24).toString('base64url'),
     });
     const app = await createApp(config, createLogger('silent'));
     await app.init();
