@@ -11,7 +11,13 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: {
-        project: ['apps/*/tsconfig.json', 'apps/*/tsconfig.spec.json', 'libs/*/tsconfig.json', 'libs/*/tsconfig.spec.json', 'test/tsconfig.json'],
+        project: [
+          'apps/*/tsconfig.json',
+          'apps/*/tsconfig.spec.json',
+          'libs/*/tsconfig.json',
+          'libs/*/tsconfig.spec.json',
+          'test/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
