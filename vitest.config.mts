@@ -1,15 +1,18 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// SWC keeps decorator metadata, which NestJS needs; esbuild drops it.
-const plugins = [swc.vite({ module: { type: 'es6' } })];
+// NestJS needs legacy decorators with emitted design-type metadata; Vite's Oxc transformer
+// produces both (it reads experimentalDecorators/emitDecoratorMetadata like tsc).
+const plugins: [] = [];
+const oxc = { decorator: { legacy: true, emitDecoratorMetadata: true } };
 
 export default defineConfig({
   plugins,
+  oxc,
   test: {
     projects: [
       {
         plugins,
+        oxc,
         test: {
           name: 'unit',
           include: ['apps/api/src/**/*.spec.ts', 'apps/bot-sim/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts'],
@@ -18,6 +21,7 @@ export default defineConfig({
       },
       {
         plugins,
+        oxc,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -29,6 +33,7 @@ export default defineConfig({
       },
       {
         plugins,
+        oxc,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
@@ -40,6 +45,7 @@ export default defineConfig({
       },
       {
         plugins,
+        oxc,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
