@@ -33,6 +33,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    // No form-body parser: only JSON bodies are accepted (anything else is 415, which also
+    // blocks cross-site form posts). Fastify's own JSON parser stays.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyRequestContext, {
