@@ -16,6 +16,8 @@ import { DatabaseModule } from './database/database.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BotConfigModule } from './modules/config/config.module';
+import { ControlModule } from './modules/control/control.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { UsersModule } from './modules/users/users.module';
@@ -37,6 +39,8 @@ export class AppModule {
         ApiKeysModule,
         AuthModule,
         HealthModule,
+        ControlModule,
+        BotConfigModule,
       ],
       providers: [
         { provide: LOGGER, useValue: logger },

@@ -7,6 +7,6 @@ import { AppMetaService } from './app-meta.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AppMetaEntity])],
   providers: [AppMetaRepository, AppMetaService],
-  exports: [AppMetaService],
+  exports: [AppMetaService, AppMetaRepository],
 })
 export class AppMetaModule {}

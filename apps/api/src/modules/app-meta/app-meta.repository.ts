@@ -16,4 +16,12 @@ export class AppMetaRepository {
     await this.rows.createQueryBuilder().insert().values({ key, value, updatedAt: new Date().toISOString() }).orIgnore().execute();
     return (await this.get(key)) ?? value;
   }
+
+  async set(key: string, value: string): Promise<void> {
+    await this.rows.upsert({ key, value, updatedAt: new Date().toISOString() }, ['key']);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.rows.delete({ key });
+  }
 }
