@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BotReadApiModule } from './modules/status/bot-read-api.module';
 import { BotConfigModule } from './modules/config/config.module';
 import { ControlModule } from './modules/control/control.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ApiKeysModule,
         AuthModule,
         HealthModule,
+        BotReadApiModule,
         ControlModule,
         BotConfigModule,
       ],

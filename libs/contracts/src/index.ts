@@ -2,3 +2,4 @@ export * from './bot';
 export * from './errors';
 export * from './health';
 export * from './permissions';
+export * from './api';

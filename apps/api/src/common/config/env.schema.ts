@@ -23,6 +23,9 @@ const envSchema = z.object({
   BOT_READ_TIMEOUT_MS: positiveMs.default(2000),
   BOT_CONTROL_TIMEOUT_MS: positiveMs.default(5000),
   BOT_HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(1000),
+  BOT_POLL_MS: positiveMs.default(1000),
+  BOT_CACHE_TTL_MS: positiveMs.default(5000),
+  BOT_ENVIRONMENT: z.string().min(1).max(64).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
   JWT_SECRET: z.string().optional(),
   SECRETS_ENCRYPTION_KEY: z.string().optional(),
@@ -62,6 +65,12 @@ export interface AppConfig {
     readTimeoutMs: number;
     controlTimeoutMs: number;
     healthCacheMs: number;
+    /** Background poll interval of the bridge. */
+    pollMs: number;
+    /** Bot data younger than this is served as fresh. */
+    cacheTtlMs: number;
+    /** Shown as the bot's environment in /status (BOT_ENVIRONMENT, else APP_ENV). */
+    environment: string;
   };
   webDistDir: string;
   auth: {
@@ -146,6 +155,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       readTimeoutMs: e.BOT_READ_TIMEOUT_MS,
       controlTimeoutMs: e.BOT_CONTROL_TIMEOUT_MS,
       healthCacheMs: e.BOT_HEALTH_CACHE_MS,
+      pollMs: e.BOT_POLL_MS,
+      cacheTtlMs: e.BOT_CACHE_TTL_MS,
+      environment: e.BOT_ENVIRONMENT ?? e.APP_ENV,
     },
     // apps/api/dist -> apps/web/dist in the repository and in the image.
     webDistDir: resolve(e.WEB_DIST_DIR ?? resolve(__dirname, '..', '..', '..', '..', 'web', 'dist')),

@@ -7,8 +7,16 @@ import type { AuthenticatedRequest } from '../auth/actor';
 /** Spec 5.3 / Q21: requests per minute per user, by role; unauthenticated callers per IP. */
 export const PER_MINUTE_BY_ROLE: Record<Role, number> = { viewer: 100, operator: 200, admin: 500 };
 export const CONTROL_PER_MINUTE = 10;
-/** Failed logins allowed per IP and per username in the window. */
-export const LOGIN_FAILURES = { limit: 5, windowMs: 5 * 60_000 } as const;
+/**
+ * Password proofs allowed per IP and per username in 5 minutes: logins (spec 5.3: 5 attempts),
+ * and re-proofs by a signed-in user (step-up, password change, MFA changes), which get their own,
+ * slightly larger budget so a normal account flow never trips it while a stolen token still
+ * cannot be used to guess the password quickly.
+ */
+export const PASSWORD_ATTEMPTS = {
+  login: { limit: 5, windowMs: 5 * 60_000 },
+  reauth: { limit: 10, windowMs: 5 * 60_000 },
+} as const;
 
 export const CONTROL_ROUTE = 'rate-limit:control';
 /** Marks a control route: 10 per minute per user on top of the role limit. */

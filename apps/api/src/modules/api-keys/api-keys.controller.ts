@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
-import { CurrentActor, RequirePermission } from '../../common/auth/auth.decorators';
+import { CurrentActor, RequirePermission, UsersOnly } from '../../common/auth/auth.decorators';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-keys.dto';
 import { ApiKeysService } from './api-keys.service';
 
@@ -21,6 +21,8 @@ export class ApiKeysController {
   }
 
   @Post()
+  // A key is owned by the signed-in admin who made it (owner_id references users): keys cannot mint keys.
+  @UsersOnly()
   @ApiOperation({ summary: 'Create an API key (admin); the key is in this answer only' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   create(@Body() body: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedApiKeyDto> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlockList, isIP } from 'node:net';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Role } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
@@ -14,6 +15,8 @@ import { ApiKeysRepository } from './api-keys.repository';
 
 /** Why a presented key was refused (for the audit log; the caller only sees 401). */
 export type ApiKeyRefusal = 'malformed' | 'unknown' | 'revoked' | 'expired' | 'ip_not_allowed' | 'owner_inactive';
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 // Revocation must apply within a second, so lookups are cached for at most that long.
 const CACHE_TTL_MS = 1000;
@@ -85,7 +88,9 @@ export class ApiKeysService {
     const owner = await this.authState.user(key.ownerId);
     if (!owner?.isActive) return 'owner_inactive';
     this.touch(key);
-    return { kind: 'api_key', id: key.id, name: `key:${key.name}`, role: key.role };
+    // A key never grants more than its owner holds today: demoting the owner demotes the key.
+    const role = ROLE_RANK[owner.role] < ROLE_RANK[key.role] ? owner.role : key.role;
+    return { kind: 'api_key', id: key.id, name: `key:${key.name}`, role };
   }
 
   private async lookup(prefix: string): Promise<ApiKeyEntity | null> {

@@ -87,5 +87,8 @@ export class AuditService {
 
 function json(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return JSON.stringify(value, (key, v: unknown) => (key && SECRET_KEYS.test(key) ? '[redacted]' : v));
+  // A flag cannot hold a secret: keep must_change_password and the like readable.
+  return JSON.stringify(value, (key, v: unknown) =>
+    key && SECRET_KEYS.test(key) && typeof v !== 'boolean' && v !== null ? '[redacted]' : v,
+  );
 }

@@ -174,11 +174,12 @@ export class AuthService {
 
   async changePassword(actor: Actor, input: ChangePasswordDto): Promise<void> {
     const user = await this.mustFindUser(actor.id);
+    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
     if (!(await this.hasher.verify(user.passwordHash, input.current_password))) {
       await this.audit.record({ action: 'auth.password_change', outcome: 'failure', actor, statusCode: 400 });
       throw AppException.validation([{ field: 'current_password', messages: ['is incorrect'] }]);
     }
-    this.usersService.assertPassword(input.new_password, user.username);
+    this.usersService.assertPassword(input.new_password, user.username, 'new_password');
     if (await this.hasher.verify(user.passwordHash, input.new_password)) {
       throw AppException.validation([{ field: 'new_password', messages: ['must differ from the current password'] }]);
     }
@@ -220,6 +221,7 @@ export class AuthService {
   async stepUp(actor: Actor, input: StepUpDto): Promise<Omit<IssuedSession, 'refreshToken'>> {
     if (actor.kind !== 'user' || !actor.sessionId) throw new AppException(403, 'PERMISSION_DENIED', 'step-up is for signed-in users');
     const user = await this.mustFindUser(actor.id);
+    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
     const ok =
       (await this.hasher.verify(user.passwordHash, input.password)) &&
       (!user.mfaEnabled || (!!input.totp && !!(await this.mfa.verifySecondFactor(user, input.totp))));

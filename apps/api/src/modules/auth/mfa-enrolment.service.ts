@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
+import { currentContext } from '../../common/logging/request-context';
 import { nowIso } from '../../database/columns';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -9,6 +10,7 @@ import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AuthStateService } from './auth-state.service';
 import type { MfaSetupDto, RecoveryCodesDto, StepUpDto } from './auth.dto';
+import { LoginLimiter } from './login-limiter';
 import { MfaService } from './mfa.service';
 
 @Injectable()
@@ -19,6 +21,7 @@ export class MfaEnrolmentService {
     private readonly hasher: PasswordHasher,
     private readonly authState: AuthStateService,
     private readonly audit: AuditService,
+    private readonly limiter: LoginLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,6 +69,7 @@ export class MfaEnrolmentService {
 
   private async verified(actor: Actor, proof: StepUpDto, action: string): Promise<UserEntity> {
     const user = await this.userOf(actor);
+    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
     const ok =
       (await this.hasher.verify(user.passwordHash, proof.password)) &&
       (!user.mfaEnabled || (!!proof.totp && (await this.mfa.verifyTotp(user, proof.totp))));

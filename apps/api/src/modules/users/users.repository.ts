@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import type { Role } from '@dnb/contracts';
+import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { RecoveryCodeEntity, UserEntity } from './user.entity';
 
 @Injectable()
@@ -35,8 +36,16 @@ export class UsersRepository {
     await this.users.update({ id }, changes);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.users.delete({ id });
+  /**
+   * Removes the user and the API keys they own (api_keys.owner_id has no ON DELETE, unlike
+   * sessions and recovery codes); returns how many keys went with them.
+   */
+  async delete(id: string): Promise<number> {
+    return this.users.manager.transaction(async (manager) => {
+      const keys = await manager.delete(ApiKeyEntity, { ownerId: id });
+      await manager.delete(UserEntity, { id });
+      return keys.affected ?? 0;
+    });
   }
 
   countActiveAdminsExcept(id: string): Promise<number> {

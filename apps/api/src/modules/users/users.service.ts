@@ -116,14 +116,22 @@ export class UsersService implements OnApplicationBootstrap {
       throw new AppException(409, 'CONFLICT', 'the last active admin cannot be removed');
     }
     if (user.id === actor.id) throw new AppException(409, 'CONFLICT', 'you cannot remove yourself; ask another admin');
-    await this.users.delete(id);
+    const apiKeysRemoved = await this.users.delete(id);
     this.authState.revoke({ userId: id, reason: 'user_deleted' });
-    await this.audit.record({ action: 'user.delete', outcome: 'success', actor, target: user.username, before: UserDto.from(user) });
+    await this.audit.record({
+      action: 'user.delete',
+      outcome: 'success',
+      actor,
+      target: user.username,
+      before: UserDto.from(user),
+      detail: { keys_removed: apiKeysRemoved },
+    });
   }
 
-  assertPassword(password: string, username: string): void {
+  /** `field` is the request field that carried the password (e.g. new_password), named in the 400. */
+  assertPassword(password: string, username: string, field = 'password'): void {
     const problem = passwordProblem(password, username);
-    if (problem) throw AppException.validation([{ field: 'password', messages: [`password ${problem}`] }]);
+    if (problem) throw AppException.validation([{ field, messages: [`${field} ${problem}`] }]);
   }
 
   private async mustFind(id: string): Promise<UserEntity> {
