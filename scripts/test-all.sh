@@ -17,7 +17,7 @@ echo "== lint";        npm run lint
 echo "== format";      npm run format:check
 echo "== build";       npm run build
 echo "== typecheck";   npm run typecheck
-echo "== openapi drift"; npm run openapi:check
+echo "== openapi drift + lint"; npm run openapi:check
 echo "== deploy files"; npm run check:deploy
 
 # run-tests prints the elapsed time and then the closing "N passed, N failed" line.
