@@ -33,7 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
-        ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute)),
+        ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute, config.http.roleLimitMultiplier)),
         AuditModule,
         IdentityModule,
         UsersModule,

@@ -29,9 +29,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(APP_VERSION)
     .addServer('/')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' },
+      'bearer',
+    )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key created by an admin' }, 'api-key')
-    .addCookieAuth('dnb_refresh', { type: 'apiKey', in: 'cookie', name: 'dnb_refresh', description: 'Refresh token (httpOnly, Path=/api/v1/auth)' }, 'dnb_refresh')
+    .addCookieAuth(
+      'dnb_refresh',
+      { type: 'apiKey', in: 'cookie', name: 'dnb_refresh', description: 'Refresh token (httpOnly, Path=/api/v1/auth)' },
+      'dnb_refresh',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorDto, FieldErrorDto] });
   describeAccess(document);

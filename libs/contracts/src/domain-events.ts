@@ -82,9 +82,4 @@ export type StatsUpdateEvent = EventOf<
 >;
 
 export type DomainEvent =
-  | PositionOpenedEvent
-  | PositionUpdateEvent
-  | PositionClosedEvent
-  | PauseStateChangeEvent
-  | BotStateChangeEvent
-  | StatsUpdateEvent;
+  PositionOpenedEvent | PositionUpdateEvent | PositionClosedEvent | PauseStateChangeEvent | BotStateChangeEvent | StatsUpdateEvent;

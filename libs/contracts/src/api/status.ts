@@ -30,7 +30,7 @@ export interface BotStatusView {
 export interface StatusResponse {
   bot: BotStatusView;
   pause_state: BotPauseState | null;
-  /** Chain connectivity (bot extension); null when unsupported or not read yet. */
+  /** Chain connectivity (bot extension); null when unsupported, not read yet, or too old to mean anything. */
   chains: BotChains | null;
   /** false: the bot does not serve /internal/chains; null: not known yet. */
   chains_supported: boolean | null;

@@ -47,6 +47,8 @@ const envSchema = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   COOKIE_SECURE: booleanFlag.optional(),
   RATE_LIMIT_UNAUTHENTICATED_PER_MIN: z.coerce.number().int().min(1).default(120),
+  /** Scales the per-role request limits of spec 5.3 (e.g. for a load test); never below them in production. */
+  RATE_LIMIT_ROLE_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -89,6 +91,7 @@ export interface AppConfig {
     corsOrigins: string[];
     trustedProxies: string[];
     unauthenticatedPerMinute: number;
+    roleLimitMultiplier: number;
   };
 }
 
@@ -172,7 +175,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       botKeyGrantsAdmin: e.BOT_KEY_GRANTS_ADMIN,
       cookieSecure: e.COOKIE_SECURE ?? e.APP_ENV === 'production',
     },
-    http: { corsOrigins, trustedProxies: splitList(e.TRUSTED_PROXIES), unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MIN },
+    http: {
+      corsOrigins,
+      trustedProxies: splitList(e.TRUSTED_PROXIES),
+      unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MIN,
+      roleLimitMultiplier: e.RATE_LIMIT_ROLE_MULTIPLIER,
+    },
   };
 }
 

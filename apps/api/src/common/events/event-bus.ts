@@ -89,7 +89,8 @@ export class EventBus<E extends BusEvent> {
   /** Registers a handler; events published from now on reach it in order. Returns the unsubscribe. */
   subscribe(name: string, handler: EventHandler<E>, options: SubscribeOptions = {}): () => void {
     const capacity = options.capacity ?? DEFAULT_SUBSCRIBER_CAPACITY;
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`subscriber capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`subscriber capacity must be a positive integer, got ${capacity}`);
     const sub: Subscriber<E> = {
       name,
       handler,

@@ -28,7 +28,7 @@ function actorOf(context: ExecutionContext) {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
 }
 
-export function throttlerOptions(unauthenticatedPerMinute: number): ThrottlerModuleOptions {
+export function throttlerOptions(unauthenticatedPerMinute: number, roleLimitMultiplier = 1): ThrottlerModuleOptions {
   return {
     throttlers: [
       {
@@ -36,7 +36,7 @@ export function throttlerOptions(unauthenticatedPerMinute: number): ThrottlerMod
         ttl: MINUTE_MS,
         limit: (context) => {
           const actor = actorOf(context);
-          return actor ? PER_MINUTE_BY_ROLE[actor.role] : unauthenticatedPerMinute;
+          return actor ? PER_MINUTE_BY_ROLE[actor.role] * roleLimitMultiplier : unauthenticatedPerMinute;
         },
       },
       {

@@ -27,7 +27,9 @@ export class LoginLimiter {
   async assertReauthAllowed(ip: string, username: string): Promise<void> {
     const wait = await this.attempt(ip, username, 'reauth');
     if (wait > 0) {
-      throw new AppException(429, 'RATE_LIMITED', 'Too many password attempts; try again later', undefined, undefined, { 'retry-after': String(wait) });
+      throw new AppException(429, 'RATE_LIMITED', 'Too many password attempts; try again later', undefined, undefined, {
+        'retry-after': String(wait),
+      });
     }
   }
 }

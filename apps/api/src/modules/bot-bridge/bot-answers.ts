@@ -90,7 +90,10 @@ export function toChains(raw: BotChains): BotChains {
   const chain = (c: BotChain | undefined): BotChain | undefined =>
     c === undefined
       ? undefined
-      : { ...(c.connected !== undefined ? { connected: c.connected } : {}), ...(c.block_height !== undefined ? { block_height: c.block_height } : {}) };
+      : {
+          ...(c.connected !== undefined ? { connected: c.connected } : {}),
+          ...(c.block_height !== undefined ? { block_height: c.block_height } : {}),
+        };
   const out: BotChains = {};
   const solana = chain(raw.solana);
   const arbitrum = chain(raw.arbitrum);

@@ -51,7 +51,14 @@ function position(id: string, overrides: Partial<BotPositionSummary> = {}): BotP
   };
 }
 
-const STATS = { uptime_seconds: 100, uptime_formatted: '00:01:40', opportunities_found: 1, positions_opened: 1, positions_closed: 0, errors_count: 0 };
+const STATS = {
+  uptime_seconds: 100,
+  uptime_formatted: '00:01:40',
+  opportunities_found: 1,
+  positions_opened: 1,
+  positions_closed: 0,
+  errors_count: 0,
+};
 const PAUSE = { paused: false, scope: 'all', reason: null, paused_at: null, paused_by: null, active_breakers: [] };
 
 function healthyRoutes(): Record<string, Route> {
@@ -269,7 +276,8 @@ describe(BotBridgeService.name, () => {
     const { bridge, events } = await setup(routes);
     await bridge.poll();
     routes['GET /health'] = { body: { status: 'starting' } };
-    for (const path of ['stats', 'positions', 'pause-state']) routes[`GET /internal/${path}`] = { status: 503, body: { detail: 'Bot not initialized' } };
+    for (const path of ['stats', 'positions', 'pause-state'])
+      routes[`GET /internal/${path}`] = { status: 503, body: { detail: 'Bot not initialized' } };
     await bridge.poll();
     expect(bridge.snapshot().lifecycle).toBe('starting');
     routes['GET /health'] = { body: { status: 'healthy', state: 'recovering' } };

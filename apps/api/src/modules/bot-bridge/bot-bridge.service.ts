@@ -539,8 +539,14 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     const path = CORE_PATHS[name];
     const startedAt = Date.now();
     try {
-      const response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: CORE_ANSWERS[name], probe });
-      if (response.status === 200) return { ok: true, data: CORE_NORMALISERS[name](response.body) as ResourceData[K], startedAt, readAt: Date.now() };
+      const response = await this.send(path, {
+        method: 'GET',
+        timeoutMs: this.config.bot.readTimeoutMs,
+        answer: CORE_ANSWERS[name],
+        probe,
+      });
+      if (response.status === 200)
+        return { ok: true, data: CORE_NORMALISERS[name](response.body) as ResourceData[K], startedAt, readAt: Date.now() };
       return { ok: false, failure: this.statusFailure(response, path), startedAt };
     } catch (error) {
       return { ok: false, failure: this.classify(error), startedAt };
@@ -566,12 +572,19 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   /** Asks about extensions whose support is unknown, or unsupported and due for a re-check. GETs only. */
   private async probeFeatures(): Promise<void> {
-    const due = (['config', 'circuit-breakers', 'emergency-stop'] as const).filter((f) => this.featureWorthAsking(f) && this.featureCheckDue(f));
+    const due = (['config', 'circuit-breakers', 'emergency-stop'] as const).filter(
+      (f) => this.featureWorthAsking(f) && this.featureCheckDue(f),
+    );
     await Promise.all(
       due.map(async (feature) => {
         const { path, answer } = FEATURE_PROBES[feature];
         try {
-          const response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: answer ?? undefined, probe: true });
+          const response = await this.send(path, {
+            method: 'GET',
+            timeoutMs: this.config.bot.readTimeoutMs,
+            answer: answer ?? undefined,
+            probe: true,
+          });
           this.noteSupport(feature, response.status, 'GET');
         } catch {
           // No answer says nothing about support; the poll's own reads account for the failure.
@@ -631,7 +644,10 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     const previous = this.resources.stats.data;
     if (!this.applyResource('stats', outcome) || !outcome.ok) return;
     if (previous && outcome.data.uptime_seconds < previous.uptime_seconds) {
-      this.logger?.info({ previous_uptime_s: previous.uptime_seconds, uptime_s: outcome.data.uptime_seconds }, 'bot restarted (its uptime went back)');
+      this.logger?.info(
+        { previous_uptime_s: previous.uptime_seconds, uptime_s: outcome.data.uptime_seconds },
+        'bot restarted (its uptime went back)',
+      );
       for (const state of this.features.values()) state.checkedAt = -Infinity;
     }
     const event = diffStats(previous, outcome.data, iso(outcome.readAt));
@@ -653,10 +669,18 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     if (outcome.startedAt < resource.startedAt) return false;
     resource.startedAt = outcome.startedAt;
     if (outcome.ok) {
+      if (resource.failure) this.logger?.info({ resource: name }, 'bot answers for this resource are usable again');
       resource.data = outcome.data;
       resource.asOf = outcome.readAt;
       resource.failure = null;
     } else {
+      // Logged on the transition only, so a failing bot does not write a line per poll.
+      if (resource.failure?.kind !== outcome.failure.kind) {
+        this.logger?.warn(
+          { resource: name, kind: outcome.failure.kind, error: outcome.failure.message },
+          'bot answer unusable; serving cached data',
+        );
+      }
       resource.failure = outcome.failure;
     }
     return true;
@@ -676,7 +700,14 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: 'positionDetail', probe: false });
     } catch (error) {
       const base = this.failureException(this.classify(error), `read position ${id}`);
-      throw new AppException(base.statusCode, base.code, base.message, undefined, { ...base.extra, ...this.cachedDetailExtras(id) }, base.headers);
+      throw new AppException(
+        base.statusCode,
+        base.code,
+        base.message,
+        undefined,
+        { ...base.extra, ...this.cachedDetailExtras(id) },
+        base.headers,
+      );
     }
     if (response.status === 200) {
       const entry = { detail: toPositionDetail(response.body as BotPositionDetail), asOf: Date.now() };
@@ -695,7 +726,14 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     }
     const failure = this.statusFailure(response, path);
     const base = this.failureException(failure, `read position ${id}`);
-    throw new AppException(base.statusCode, base.code, base.message, undefined, { ...base.extra, ...this.cachedDetailExtras(id) }, base.headers);
+    throw new AppException(
+      base.statusCode,
+      base.code,
+      base.message,
+      undefined,
+      { ...base.extra, ...this.cachedDetailExtras(id) },
+      base.headers,
+    );
   }
 
   private cachedDetailExtras(id: string): Record<string, unknown> {
@@ -787,7 +825,9 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     const detail = this.detailOf(response.body);
     if (feature && (response.status === 404 || response.status === 405)) return this.unsupportedException(feature);
     if (response.status === 422) {
-      return new AppException(422, 'BOT_REJECTED', detail ?? `the bot refused the request to ${path} (HTTP 422)`, undefined, { bot_status: 422 });
+      return new AppException(422, 'BOT_REJECTED', detail ?? `the bot refused the request to ${path} (HTTP 422)`, undefined, {
+        bot_status: 422,
+      });
     }
     return this.failureException(this.statusFailure(response, path), `call ${path}`);
   }
@@ -834,8 +874,10 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   private noteSupport(feature: BotFeature, status: number, method: 'GET' | 'POST' | 'PUT'): void {
     let supported: boolean;
     if (status === 404) supported = false;
-    else if (status === 405) supported = feature === 'emergency-stop' && method === 'GET'; // the probe: exists, POST only
-    else if (status === 503 || status === 401 || status === 403 || status >= 500) return; // says nothing
+    else if (status === 405)
+      supported = feature === 'emergency-stop' && method === 'GET'; // the probe: exists, POST only
+    else if (status === 503 || status === 401 || status === 403 || status >= 500)
+      return; // says nothing
     else supported = true;
     const previous = this.features.get(feature);
     this.features.set(feature, { supported, checkedAt: Date.now() });
@@ -878,7 +920,8 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   /** Why data is stale when no read of it has failed (the poll never got to it). */
   private staleFailure(): BridgeFailure {
     if (this.breaker.state !== CircuitState.Closed) return this.classify(new BrokenCircuitError());
-    if (this.lifecycle === 'unavailable') return { kind: 'unreachable', message: this.lifecycleReason ?? 'bot unavailable', at: Date.now() };
+    if (this.lifecycle === 'unavailable')
+      return { kind: 'unreachable', message: this.lifecycleReason ?? 'bot unavailable', at: Date.now() };
     return { kind: 'timeout', message: `no answer from the bot within ${this.config.bot.readTimeoutMs} ms`, at: Date.now() };
   }
 

@@ -11,7 +11,14 @@ describe(BotContractValidator.name, () => {
   });
 
   it('refuses a decimal sent as a JSON number', () => {
-    const stats = { uptime_seconds: 1, uptime_formatted: '00:00:01', opportunities_found: 0, positions_opened: 0, positions_closed: 0, errors_count: 0 };
+    const stats = {
+      uptime_seconds: 1,
+      uptime_formatted: '00:00:01',
+      opportunities_found: 0,
+      positions_opened: 0,
+      positions_closed: 0,
+      errors_count: 0,
+    };
     expect(validator.check('stats', stats)).toBeUndefined();
     const summary = { position_id: 'p', asset: 'SOL', status: 'open', leverage: 3.0 };
     expect(validator.check('positions', { p: summary })).toMatch(/leverage|required/);

@@ -27,7 +27,8 @@ function position(id: string, overrides: Partial<BotPositionSummary> = {}): BotP
 }
 
 const byId = (...positions: BotPositionSummary[]) => Object.fromEntries(positions.map((p) => [p.position_id, p]));
-const seen = (...positions: BotPositionSummary[]) => new Map<string, SeenPosition>(positions.map((p) => [p.position_id, { position: p, seenAt: T0 }]));
+const seen = (...positions: BotPositionSummary[]) =>
+  new Map<string, SeenPosition>(positions.map((p) => [p.position_id, { position: p, seenAt: T0 }]));
 const types = (events: DomainEvent[]) => events.map((e) => e.type);
 
 describe('diffPositions', () => {
@@ -57,7 +58,12 @@ describe('diffPositions', () => {
   });
 
   it('treats "45.3" and "45.30" as a change: decimals are compared as sent, not as floats', () => {
-    const diff = diffPositions(seen(position('a', { total_pnl_usd: '45.30' })), byId(position('a', { total_pnl_usd: '45.3' })), 'running', T1);
+    const diff = diffPositions(
+      seen(position('a', { total_pnl_usd: '45.30' })),
+      byId(position('a', { total_pnl_usd: '45.3' })),
+      'running',
+      T1,
+    );
     expect(diff.events).toHaveLength(1);
   });
 
@@ -68,7 +74,9 @@ describe('diffPositions', () => {
   it('publishes position_closed with the last-seen figures when a running bot no longer reports a position', () => {
     const last = position('a', { total_pnl_usd: '99.99' });
     const diff = diffPositions(seen(last, position('b')), byId(position('b')), 'running', T1);
-    expect(diff.events).toEqual([{ type: 'position_closed', timestamp: T1, payload: { position_id: 'a', last_seen: last, last_seen_at: T0 } }]);
+    expect(diff.events).toEqual([
+      { type: 'position_closed', timestamp: T1, payload: { position_id: 'a', last_seen: last, last_seen_at: T0 } },
+    ]);
     expect(diff.known.has('a')).toBe(false);
   });
 
@@ -108,7 +116,11 @@ describe('diffPauseState', () => {
   };
 
   it('publishes pause_state_change with the previous and current state when it changed', () => {
-    expect(diffPauseState(running, paused, T1)).toEqual({ type: 'pause_state_change', timestamp: T1, payload: { previous: running, current: paused } });
+    expect(diffPauseState(running, paused, T1)).toEqual({
+      type: 'pause_state_change',
+      timestamp: T1,
+      payload: { previous: running, current: paused },
+    });
   });
 
   it('publishes a change when only the active breakers differ', () => {

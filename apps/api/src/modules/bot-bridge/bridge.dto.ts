@@ -11,7 +11,12 @@ export class DataFreshnessDto implements DataFreshness {
   })
   source!: 'live' | 'cached';
 
-  @ApiProperty({ type: String, nullable: true, example: '2026-11-21T23:59:00.000Z', description: 'When the data was read from the bot (UTC)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-11-21T23:59:00.000Z',
+    description: 'When the data was read from the bot (UTC)',
+  })
   as_of!: string | null;
 
   @ApiProperty({ type: Number, nullable: true, example: 412, description: 'Age of the data in ms when answered' })

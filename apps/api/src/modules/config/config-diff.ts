@@ -32,7 +32,12 @@ export function diffConfig(before: BotConfig, after: BotConfig): ConfigChange[] 
 /** The proposed configuration: the current one with the given fields replaced. */
 export function mergeConfig(current: BotConfig, patch: BotConfig): BotConfig {
   return {
-    bot: { ...current.bot, ...patch.bot },
-    risk: { ...current.risk, ...patch.risk },
+    bot: { ...current.bot, ...defined(patch.bot) },
+    risk: { ...current.risk, ...defined(patch.risk) },
   };
+}
+
+// Validated DTO instances carry every declared field, unset ones as undefined: those mean "keep".
+function defined<T extends object>(section: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(section ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -53,6 +53,12 @@ describe(diffConfig.name, () => {
     ]);
   });
 
+  it('keeps fields a patch leaves undefined', () => {
+    const merged = mergeConfig(base, { risk: { max_leverage: undefined, default_leverage: '2.0' } });
+    expect(merged.risk?.max_leverage).toBe('4.0');
+    expect(merged.risk?.default_leverage).toBe('2.0');
+  });
+
   it('treats "4.0" and "4" as the same decimal', () => {
     expect(diffConfig(base, mergeConfig(base, { risk: { max_leverage: '4' } }))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Permission, type BotConfig } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
@@ -52,6 +52,7 @@ export class ConfigController {
   }
 
   @Post('versions/:version/restore')
+  @HttpCode(200)
   @RequirePermission(Permission.ConfigWrite)
   @ApiOperation({ summary: 'Send a stored version to the bot again (admin)' })
   @ApiOkResponse({ type: ConfigUpdateResultDto })

@@ -68,8 +68,18 @@ export class RestoreConfigDto {
 
 export class ConfigChangeDto implements ConfigChange {
   @ApiProperty({ example: 'risk.max_leverage' }) path!: string;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], example: '4.0', description: 'null when the field was absent' }) before!: unknown;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], example: '3.5', description: 'null when the field was absent' }) after!: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    example: '4.0',
+    description: 'null when the field was absent',
+  })
+  before!: unknown;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    example: '3.5',
+    description: 'null when the field was absent',
+  })
+  after!: unknown;
 }
 
 export class ConfigUpdateResultDto {

@@ -32,7 +32,10 @@ export class PositionsController {
       'While the bot starts or recovers: 200 with complete=false, the state, recovery progress and a note (an empty list then does not mean "no positions").',
   })
   @ApiOkResponse({ type: PositionsResponseDto })
-  @ApiServiceUnavailableResponse({ type: BotUnavailableDto, description: 'Bot unreachable or breaker open: last known list in cached_data' })
+  @ApiServiceUnavailableResponse({
+    type: BotUnavailableDto,
+    description: 'Bot unreachable or breaker open: last known list in cached_data',
+  })
   @ApiGatewayTimeoutResponse({ type: BotUnavailableDto, description: 'Bot too slow: last known list in cached_data' })
   @ApiBadGatewayResponse({ type: BotUnavailableDto, description: 'Bot answers unusable: last known list in cached_data' })
   list(@Query() query: PositionsQueryDto): Promise<PositionsResponse> {

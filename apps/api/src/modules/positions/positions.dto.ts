@@ -17,7 +17,11 @@ import { DataFreshnessDto, LIFECYCLE_PROPERTY } from '../bot-bridge/bridge.dto';
 import { RecoveryProgressDto } from '../status/status.dto';
 import { DEFAULT_SORT, SORT_PATTERN } from './positions-query';
 
-const DEC = (example: string, description?: string) => ({ type: String, example, description: description ?? 'Decimal string, exactly as the bot sent it' });
+const DEC = (example: string, description?: string) => ({
+  type: String,
+  example,
+  description: description ?? 'Decimal string, exactly as the bot sent it',
+});
 
 export class PositionsQueryDto {
   @ApiPropertyOptional({ enum: POSITION_STATUSES, description: 'Only positions in this status' })

@@ -41,9 +41,15 @@ export class StatusController {
   @RequirePermission(Permission.StatusRead)
   @ApiOperation({ summary: "The bot's statistics (uptime, opportunities, positions opened and closed, errors)" })
   @ApiOkResponse({ type: StatsResponseDto })
-  @ApiServiceUnavailableResponse({ type: BotUnavailableDto, description: 'Bot unreachable, starting or breaker open: last known data attached' })
+  @ApiServiceUnavailableResponse({
+    type: BotUnavailableDto,
+    description: 'Bot unreachable, starting or breaker open: last known data attached',
+  })
   @ApiGatewayTimeoutResponse({ type: BotUnavailableDto, description: 'Bot too slow: last known data attached' })
-  @ApiBadGatewayResponse({ type: BotUnavailableDto, description: 'Bot answers unusable (error or contract violation): last known data attached' })
+  @ApiBadGatewayResponse({
+    type: BotUnavailableDto,
+    description: 'Bot answers unusable (error or contract violation): last known data attached',
+  })
   getStats(): Promise<StatsResponse> {
     return this.status.stats();
   }
@@ -53,7 +59,10 @@ export class StatusController {
   @RequirePermission(Permission.StatusRead)
   @ApiOperation({ summary: 'Current pause state: scope, reason, who paused and when, active circuit breakers' })
   @ApiOkResponse({ type: PauseStateResponseDto })
-  @ApiServiceUnavailableResponse({ type: BotUnavailableDto, description: 'Bot unreachable, starting or breaker open: last known data attached' })
+  @ApiServiceUnavailableResponse({
+    type: BotUnavailableDto,
+    description: 'Bot unreachable, starting or breaker open: last known data attached',
+  })
   @ApiGatewayTimeoutResponse({ type: BotUnavailableDto, description: 'Bot too slow: last known data attached' })
   @ApiBadGatewayResponse({ type: BotUnavailableDto, description: 'Bot answers unusable: last known data attached' })
   getPauseState(): Promise<PauseStateResponse> {

@@ -51,7 +51,12 @@ export class RecoveryProgressDto implements RecoveryProgress {
 export class BotStatusDto implements BotStatusView {
   @ApiProperty(LIFECYCLE_PROPERTY) state!: BotLifecycle;
   @ApiProperty({ example: true, description: 'Trading normally (running or degraded)' }) running!: boolean;
-  @ApiProperty({ type: String, nullable: true, example: '2026-11-21T00:00:00.000Z', description: 'When the control center saw this state begin' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-11-21T00:00:00.000Z',
+    description: 'When the control center saw this state begin',
+  })
   state_since!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 86400 }) uptime_seconds!: number | null;
   @ApiProperty({ type: String, nullable: true, example: '24:00:00' }) uptime_formatted!: string | null;
@@ -67,7 +72,12 @@ export class StatusResponseDto implements StatusResponse {
   pause_state!: PauseStateDto | null;
   @ApiProperty({ type: ChainsDto, nullable: true, description: 'Bot extension; null when unsupported or not read yet' })
   chains!: ChainsDto | null;
-  @ApiProperty({ type: Boolean, nullable: true, example: true, description: 'false: the bot does not serve chain status; null: not known yet' })
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    example: true,
+    description: 'false: the bot does not serve chain status; null: not known yet',
+  })
   chains_supported!: boolean | null;
   @ApiProperty({ type: DataFreshnessDto, description: 'Of the stats and the pause state' }) freshness!: DataFreshnessDto;
   @ApiPropertyOptional({ example: 'The bot is recovering its positions after a restart; the position list is incomplete.' })

@@ -33,7 +33,11 @@ export class StatusService {
         error: state === 'running' ? null : snapshot.lastError,
       },
       pause_state: pause.data,
-      chains: chainsSupported === false ? null : snapshot.chains,
+      // Chain status older than twice the cache TTL says nothing about the chains now.
+      chains:
+        chainsSupported === false || (snapshot.resources.chains.age_ms ?? Infinity) > 2 * this.config.bot.cacheTtlMs
+          ? null
+          : snapshot.chains,
       chains_supported: chainsSupported,
       freshness: oldest(stats.freshness, pause.freshness),
     };
@@ -58,7 +62,10 @@ export class StatusService {
 
 export function recoveryProgress(snapshot: BridgeSnapshot): RecoveryProgress | null {
   if (snapshot.lifecycle !== 'starting' && snapshot.lifecycle !== 'recovering') return null;
-  const found = snapshot.lifecycle === 'recovering' && snapshot.resources.positions.source === 'live' ? Object.keys(snapshot.positions ?? {}).length : 0;
+  const found =
+    snapshot.lifecycle === 'recovering' && snapshot.resources.positions.source === 'live'
+      ? Object.keys(snapshot.positions ?? {}).length
+      : 0;
   return { positions_found: found, positions_expected: snapshot.positionsBeforeRestart, state_since: snapshot.lifecycleSince };
 }
 

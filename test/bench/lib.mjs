@@ -1,0 +1,112 @@
+// Shared helpers for the benchmarks: real processes on free loopback ports, nothing mocked.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const children = [];
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+export function start(name, entry, env) {
+  const child = spawn(process.execPath, [entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const keep = (d) => (tail = (tail + d.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  children.push(child);
+  return {
+    child,
+    pid: child.pid,
+    output: () => tail,
+    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+  };
+}
+
+export async function waitHttp(url, ok = (s) => s === 200, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (ok(res.status)) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+/** The simulator and the built API, with an admin who can log in. */
+export async function startStack({ apiEnv = {}, simEnv = {} } = {}) {
+  const simPort = await freePort();
+  const controlPort = await freePort();
+  const apiPort = await freePort();
+  const key = randomBytes(24).toString('hex');
+  const dir = mkdtempSync(join(tmpdir(), 'dnb-bench-'));
+  const sim = start('sim', join(ROOT, 'apps/bot-sim/dist/main.js'), {
+    SIM_ADMIN_KEY: key,
+    SIM_PORT: String(simPort),
+    SIM_CONTROL_PORT: String(controlPort),
+    SIM_STATE_DB: join(dir, 'state.db'),
+    SIM_STARTUP_MS: '200',
+    LOG_LEVEL: 'warn',
+    ...simEnv,
+  });
+  await waitHttp(`http://127.0.0.1:${simPort}/health`);
+  const password = `bench ${randomBytes(12).toString('hex')}`;
+  const api = start('api', join(ROOT, 'apps/api/dist/main.js'), {
+    PORT: String(apiPort),
+    DATA_DIR: dir,
+    BOT_API_URL: `http://127.0.0.1:${simPort}`,
+    BOT_ADMIN_KEY: key,
+    ADMIN_PASSWORD: password,
+    LOG_LEVEL: 'warn',
+    ...apiEnv,
+  });
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  await waitHttp(`${apiUrl}/api/v1/health/ready`);
+  const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  }).then((r) => r.json());
+  return {
+    sim,
+    api,
+    apiUrl,
+    simUrl: `http://127.0.0.1:${simPort}`,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    token: login.access_token,
+  };
+}
+
+/** CPU seconds and RSS of a process, from /proc (Linux). */
+export async function processStats(pid) {
+  const { readFileSync } = await import('node:fs');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = 100;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / ticks, rssBytes: rss };
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
