@@ -3,8 +3,8 @@
 // real API, a bare Fastify server returning the same JSON in the same run, and the API again
 // while the simulator answers only after 10 s (the cache must keep serving). Prints the figures.
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { freePort, startStack } from './lib.mjs';
+import { join } from 'node:path';
+import { freePort, ROOT, start, startStack, waitHttp } from './lib.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -30,10 +30,10 @@ try {
   if (sample.status !== 200) throw new Error(`GET /api/v1/positions answered ${sample.status}: ${await sample.text()}`);
   const body = await sample.text();
 
-  const bare = Fastify({ logger: false });
-  bare.get('/api/v1/positions', (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  // The bare server runs in its own process, like the API, so both get the same share of CPU.
   const barePort = await freePort();
-  await bare.listen({ port: barePort, host: '127.0.0.1' });
+  const bare = start('bare-fastify', join(ROOT, 'test/bench/bare-fastify.mjs'), { BARE_PORT: String(barePort), BARE_BODY: body });
+  await waitHttp(`http://127.0.0.1:${barePort}/api/v1/positions`);
 
   console.log(`GET /api/v1/positions, ${CONNECTIONS} connections, ${DURATION} s each, body ${body.length} bytes`);
   const baseline = await run(`http://127.0.0.1:${barePort}/api/v1/positions`, {});
@@ -41,7 +41,7 @@ try {
   const api = await run(url, headers);
   console.log(line('control center API (JWT)', api));
   console.log(`ratio API / bare: ${(api.requests.average / baseline.requests.average).toFixed(2)}  (target >= 0.5; p99 target < 20 ms)`);
-  await bare.close();
+  await bare.stop();
 
   // The bot now answers only after 10 s: reads must still come from the cache, fast.
   await fetch(`${stack.controlUrl}/faults`, {
