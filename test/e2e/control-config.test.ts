@@ -72,7 +72,15 @@ describe('control and config against the simulator', () => {
   beforeAll(async () => {
     stack = await startStack({
       sim: { initialPositions: 3 },
-      api: { env: { ADMIN_PASSWORD: adminPassword, JWT_SECRET: jwtSecret, TRUSTED_PROXIES: '127.0.0.1', BOT_POLL_MS: '250' } },
+      api: {
+        env: {
+          ADMIN_PASSWORD: adminPassword,
+          JWT_SECRET: jwtSecret,
+          TRUSTED_PROXIES: '127.0.0.1',
+          BOT_POLL_MS: '250',
+          BOT_CONTROL_TIMEOUT_MS: '1500',
+        },
+      },
     });
     call = client(stack.apiUrl);
     admin = await login(call, 'admin', adminPassword);
@@ -199,6 +207,55 @@ describe('control and config against the simulator', () => {
     } finally {
       await stack.sim.control.clearFaults();
     }
+  });
+
+  it('records a control call that times out as "unknown", then settles it by re-reading the pause state', async () => {
+    // A fresh operator: the others have used much of their 10 control calls per minute.
+    const slowOperator = await teamMember(call, admin, 'operator');
+    await stack.sim.control.addFault({ type: 'latency', ms: 3000, paths: ['/internal/control/pause'] });
+    try {
+      const res = await call<{ outcome: string; pause_state: { paused: boolean } }>('POST', '/api/v1/control/pause', slowOperator.token, {
+        reason: 'slow bot',
+        scope: 'exit',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      // The answer is what the bot reported right after the timeout, with the outcome that implies.
+      expect(res.body.outcome).toBe(res.body.pause_state.paused ? 'success' : 'unknown');
+      const audit = await call<{ entries: Array<{ outcome: string; actor_name: string }> }>(
+        'GET',
+        '/api/v1/audit?action=control.pause.exit&limit=10',
+        admin,
+      );
+      expect(audit.body.entries.filter((e) => e.actor_name === slowOperator.name).map((e) => e.outcome)).toContain('unknown');
+    } finally {
+      await stack.sim.control.clearFaults();
+      await new Promise((r) => setTimeout(r, 3500)); // let the delayed pause land before resuming
+      await call('POST', '/api/v1/control/resume', admin, { reason: 'after the slow pause' });
+    }
+  });
+
+  it('limits control actions to 10 per minute per user, with Retry-After', async () => {
+    const busy = await teamMember(call, admin, 'operator');
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 11; i++) {
+      const res = await fetch(`${stack.apiUrl}/api/v1/control/preview?action=pause`, {
+        headers: { authorization: `Bearer ${busy.token}` },
+      });
+      void res;
+      const pause = await fetch(`${stack.apiUrl}/api/v1/control/pause`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${busy.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: `limit check ${i}`, scope: 'entry' }),
+      });
+      statuses.push(pause.status);
+      if (pause.status === 429) retryAfter = pause.headers.get('retry-after') ?? pause.headers.get('retry-after-control');
+      await pause.text();
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    await call('POST', '/api/v1/control/resume', admin, { reason: 'after the limit check' });
   });
 
   it('changes the configuration with a diff, keeps versions and restores one', async () => {
