@@ -239,10 +239,6 @@ describe('control and config against the simulator', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 11; i++) {
-      const res = await fetch(`${stack.apiUrl}/api/v1/control/preview?action=pause`, {
-        headers: { authorization: `Bearer ${busy.token}` },
-      });
-      void res;
       const pause = await fetch(`${stack.apiUrl}/api/v1/control/pause`, {
         method: 'POST',
         headers: { authorization: `Bearer ${busy.token}`, 'content-type': 'application/json' },
