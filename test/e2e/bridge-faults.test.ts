@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotUnavailableBody, PositionsResponse } from '@dnb/contracts';
 import type { FaultSpec } from '../../apps/bot-sim/src/control/control-client';
-import { startStack, type RunningStack, type StackOptions } from '../support/stack';
+import { startBridgeStack, type BridgeStack, type Res } from '../support/bridge-stack';
 
 // Bot faults injected in the real simulator; the real API must degrade as spec 11.1 says:
 // never pass a bad answer on, answer fast from its cache, and say how old the data is.
@@ -10,50 +9,6 @@ import { startStack, type RunningStack, type StackOptions } from '../support/sta
 const READ_TIMEOUT_MS = 800;
 const CACHE_TTL_MS = 1000;
 const FAST_API = { BOT_POLL_MS: '200', BOT_CACHE_TTL_MS: String(CACHE_TTL_MS), BOT_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS) };
-
-interface Res<T = unknown> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-  ms: number;
-}
-
-interface BridgeStack {
-  stack: RunningStack;
-  get<T = unknown>(path: string): Promise<Res<T>>;
-}
-
-/** A stack with an admin logged in once (the login limiter allows 5 attempts per 5 min). */
-async function startBridgeStack(options: StackOptions = {}): Promise<BridgeStack> {
-  const password = `bridge e2e ${randomBytes(12).toString('base64url')}`;
-  const stack = await startStack({ ...options, api: { ...options.api, env: { ADMIN_PASSWORD: password, ...options.api?.env } } });
-  const login = await fetch(`${stack.apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  const token = ((await login.json()) as { access_token?: string }).access_token;
-  if (!token) {
-    await stack.stop();
-    throw new Error(`login failed with HTTP ${login.status}`);
-  }
-  return {
-    stack,
-    async get<T>(path: string) {
-      const started = performance.now();
-      const res = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      const text = await res.text();
-      return {
-        status: res.status,
-        text,
-        body: (text ? JSON.parse(text) : undefined) as T,
-        headers: res.headers,
-        ms: performance.now() - started,
-      };
-    },
-  };
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = performance.now() + timeoutMs;

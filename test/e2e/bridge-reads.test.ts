@@ -1,61 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotPositionDetail, BotPositionSummary, PositionDetailResponse, PositionsResponse, StatusResponse } from '@dnb/contracts';
-import { startStack, type RunningStack, type StackOptions } from '../support/stack';
+import { startBridgeStack, type BridgeStack } from '../support/bridge-stack';
 
 // The read routes over real HTTP: the real simulator, the real built API, a real login.
-
-interface Res<T = unknown> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
-  ms: number;
-}
-
-interface BridgeStack {
-  stack: RunningStack;
-  get<T = unknown>(path: string): Promise<Res<T>>;
-  /** The bot's own answer, straight from the simulator (raw text and parsed). */
-  bot<T = unknown>(path: string): Promise<{ text: string; body: T }>;
-}
-
-/** A stack with an admin logged in once (the login limiter allows 5 attempts per 5 min). */
-async function startBridgeStack(options: StackOptions = {}): Promise<BridgeStack> {
-  const password = `bridge e2e ${randomBytes(12).toString('base64url')}`;
-  const stack = await startStack({ ...options, api: { ...options.api, env: { ADMIN_PASSWORD: password, ...options.api?.env } } });
-  const login = await fetch(`${stack.apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  const token = ((await login.json()) as { access_token?: string }).access_token;
-  if (!token) {
-    await stack.stop();
-    throw new Error(`login failed with HTTP ${login.status}`);
-  }
-  return {
-    stack,
-    async get<T>(path: string) {
-      const started = performance.now();
-      const res = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      const text = await res.text();
-      return {
-        status: res.status,
-        text,
-        body: (text ? JSON.parse(text) : undefined) as T,
-        headers: res.headers,
-        ms: performance.now() - started,
-      };
-    },
-    async bot<T>(path: string) {
-      const res = await fetch(`${stack.sim.url}${path}`, { headers: stack.sim.authHeaders });
-      const text = await res.text();
-      return { text, body: JSON.parse(text) as T };
-    },
-  };
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = performance.now() + timeoutMs;
