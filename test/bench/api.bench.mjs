@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:api: GET /api/v1/positions with a valid token (50 connections, 10 s) against the
-// real API, a bare Fastify server returning the same JSON in the same run, and the API again
+// real API, a bare Fastify server returning the same JSON in the same run, NestJS with that one
+// route and nothing else (the framework floor), and the API again
 // while the simulator answers only after 10 s (the cache must keep serving). Prints the figures.
 import autocannon from 'autocannon';
 import { join } from 'node:path';
@@ -38,10 +39,21 @@ try {
   console.log(`GET /api/v1/positions, ${CONNECTIONS} connections, ${DURATION} s each, body ${body.length} bytes`);
   const baseline = await run(`http://127.0.0.1:${barePort}/api/v1/positions`, {});
   console.log(line('bare Fastify, same JSON', baseline));
+  await bare.stop();
+
+  // The framework floor: NestJS on Fastify, one route, nothing else.
+  const nestPort = await freePort();
+  const nest = start('bare-nest', join(ROOT, 'test/bench/bare-nest.mjs'), { BARE_PORT: String(nestPort), BARE_BODY: body });
+  await waitHttp(`http://127.0.0.1:${nestPort}/api/v1/positions`);
+  const floor = await run(`http://127.0.0.1:${nestPort}/api/v1/positions`, {});
+  console.log(line('NestJS + Fastify, one route only', floor));
+  await nest.stop();
+
   const api = await run(url, headers);
   console.log(line('control center API (JWT)', api));
-  console.log(`ratio API / bare: ${(api.requests.average / baseline.requests.average).toFixed(2)}  (target >= 0.5; p99 target < 20 ms)`);
-  await bare.stop();
+  const ratio = (a, b) => (a.requests.average / b.requests.average).toFixed(2);
+  console.log(`ratio API / bare: ${ratio(api, baseline)}  (target >= 0.5; p99 target < 20 ms)`);
+  console.log(`ratio NestJS floor / bare: ${ratio(floor, baseline)}   ratio API / NestJS floor: ${ratio(api, floor)}`);
 
   // The bot now answers only after 10 s: reads must still come from the cache, fast.
   await fetch(`${stack.controlUrl}/faults`, {

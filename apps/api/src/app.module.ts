@@ -4,11 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { PermissionGuard } from './common/auth/permission.guard';
+import { RouteMetadata } from './common/auth/route-metadata';
 import { ConfigModule } from './common/config/config.module';
 import type { AppConfig } from './common/config/env.schema';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { SpaFallback } from './common/http/spa-fallback';
-import { LOGGER } from './common/logging/logger';
+import { LogFlush, LOGGER } from './common/logging/logger';
 import { ActorThrottlerGuard } from './common/rate-limit/actor-throttler.guard';
 import { throttlerOptions } from './common/rate-limit/rate-limits';
 import { SecurityModule } from './common/security/security.module';
@@ -46,6 +47,8 @@ export class AppModule {
       ],
       providers: [
         { provide: LOGGER, useValue: logger },
+        LogFlush,
+        RouteMetadata,
         SpaFallback,
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         // Order matters: who is calling, then how often, then may they.
@@ -53,7 +56,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ActorThrottlerGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
       ],
-      exports: [LOGGER],
+      exports: [LOGGER, RouteMetadata],
     };
   }
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRequestContext from '@fastify/request-context';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -13,6 +12,7 @@ import { AppModule } from './app.module';
 import { loadConfig, type AppConfig } from './common/config/env.schema';
 import { ConfigError } from './common/config/secrets';
 import { createValidationPipe } from './common/errors/validation';
+import { helmetHeaders, registerSecurityHeaders } from './common/http/security-headers';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
 import { correlationIdFrom } from './common/logging/request-context';
 import { setupOpenApi } from './openapi';
@@ -44,28 +44,32 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // JSON only: any other body type is answered 415 before it is parsed.
   fastify.removeContentTypeParser(['text/plain']);
   await fastify.register(fastifyCookie);
-  await fastify.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'font-src': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
+  // Helmet's headers depend only on these options: computed once, set by one cheap hook.
+  registerSecurityHeaders(
+    fastify,
+    await helmetHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
       },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // HSTS only when served over TLS (production sits behind Caddy with HTTPS).
-    hsts: config.auth.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // HSTS only when served over TLS (production sits behind Caddy with HTTPS).
+      hsts: config.auth.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   // Swagger UI needs inline styles and its bundled scripts; only its own pages get that leeway.
   fastify.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/docs')) {
@@ -80,21 +84,26 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header('x-correlation-id', req.id);
     done();
   });
+  // One line per request (written through the logger's asynchronous stdout, see createLogger).
   fastify.addHook('onResponse', (req, reply, done) => {
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
     req.log[level]({ method: req.method, url: req.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
 
-  app.enableCors({
-    // Same-origin by default; cross-origin only for the listed origins, never `null` or `*`.
-    origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
-    credentials: true,
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-correlation-id'],
-    exposedHeaders: ['x-correlation-id', 'retry-after'],
-    maxAge: 600,
-  });
+  // Same-origin by default; cross-origin only for the listed origins, never `null` or `*`. With
+  // none listed CORS stays off altogether (@fastify/cors with `origin: false` added no header and
+  // answered no preflight, but still ran on every request).
+  if (config.http.corsOrigins.length) {
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-correlation-id'],
+      exposedHeaders: ['x-correlation-id', 'retry-after'],
+      maxAge: 600,
+    });
+  }
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

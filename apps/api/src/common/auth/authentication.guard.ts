@@ -1,6 +1,5 @@
 import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../../modules/audit/audit.service';
@@ -9,6 +8,7 @@ import { rateLimitKey } from '../rate-limit/actor-throttler.guard';
 import { AppException } from '../errors/app.exception';
 import type { Actor, AuthenticatedRequest } from './actor';
 import { PUBLIC_KEY } from './auth.decorators';
+import { RouteMetadata } from './route-metadata';
 
 /**
  * First global guard: who is calling (JWT or API key, via @nestjs/passport). Public routes
@@ -17,7 +17,7 @@ import { PUBLIC_KEY } from './auth.decorators';
 @Injectable()
 export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly audit: AuditService,
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

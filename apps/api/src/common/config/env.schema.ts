@@ -25,6 +25,8 @@ const envSchema = z.object({
   BOT_HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(1000),
   BOT_POLL_MS: positiveMs.default(1000),
   BOT_CACHE_TTL_MS: positiveMs.default(5000),
+  /** How long past its read cached bot data is still answered (labelled cached) while the bot only times out. */
+  BOT_STALE_MAX_MS: positiveMs.default(60_000),
   BOT_ENVIRONMENT: z.string().min(1).max(64).optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
   JWT_SECRET: z.string().optional(),
@@ -71,6 +73,11 @@ export interface AppConfig {
     pollMs: number;
     /** Bot data younger than this is served as fresh. */
     cacheTtlMs: number;
+    /**
+     * While the bot is only slow (timeouts), older data is still answered with 200, labelled
+     * `cached`, until it is this old; a bot that is down or refuses gets no such grace.
+     */
+    staleMaxMs: number;
     /** Shown as the bot's environment in /status (BOT_ENVIRONMENT, else APP_ENV). */
     environment: string;
   };
@@ -138,6 +145,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.SECRETS_ENCRYPTION_KEY === undefined && e.APP_ENV === 'production') {
     throw new ConfigError('SECRETS_ENCRYPTION_KEY', 'is required in production (at least 32 random bytes)');
   }
+  if (e.BOT_STALE_MAX_MS < e.BOT_CACHE_TTL_MS) {
+    throw new ConfigError('BOT_STALE_MAX_MS', `must be at least BOT_CACHE_TTL_MS (${e.BOT_CACHE_TTL_MS})`);
+  }
   const corsOrigins = splitList(e.CORS_ORIGINS);
   for (const origin of corsOrigins) {
     if (origin === 'null' || origin === '*' || !/^https?:\/\/[^/]+$/.test(origin)) {
@@ -160,6 +170,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       healthCacheMs: e.BOT_HEALTH_CACHE_MS,
       pollMs: e.BOT_POLL_MS,
       cacheTtlMs: e.BOT_CACHE_TTL_MS,
+      staleMaxMs: e.BOT_STALE_MAX_MS,
       environment: e.BOT_ENVIRONMENT ?? e.APP_ENV,
     },
     // apps/api/dist -> apps/web/dist in the repository and in the image.

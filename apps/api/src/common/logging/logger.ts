@@ -1,26 +1,67 @@
-import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import { Inject, Injectable, type LoggerService, type OnApplicationShutdown } from '@nestjs/common';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from './request-context';
 
-/** One JSON logger for the process; every line carries the correlation id when there is one. */
-export function createLogger(level: string, service = 'control-center-api'): Logger {
-  return pino({
-    level,
-    base: { service },
-    messageKey: 'event',
-    timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
-    formatters: { level: (label) => ({ level: label }) },
-    mixin(_merge, _level, instance) {
-      // Request loggers already carry the id in their bindings; don't write it twice.
-      if ('correlation_id' in instance.bindings()) return {};
-      const correlationId = currentCorrelationId();
-      return correlationId ? { correlation_id: correlationId } : {};
+/** Injection token for the process logger. */
+export const LOGGER = Symbol('LOGGER');
+
+/**
+ * One JSON logger for the process; every line carries the correlation id when there is one.
+ * Lines go to stdout through pino's asynchronous destination: a busy API writes one line per
+ * request, and a synchronous write(2) per line cost about a fifth of its throughput (measured).
+ * Writes start at once (no batching delay when idle) and are coalesced under load; what is
+ * still buffered is written on exit (pino) and on shutdown (LogFlush below).
+ */
+export function createLogger(level: string, service = 'control-center-api', destination: DestinationStream = asyncStdout()): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      messageKey: 'event',
+      timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin(_merge, _level, instance) {
+        // Request loggers already carry the id in their bindings; don't write it twice. (Read from
+        // the serialised bindings: instance.bindings() would parse them again for every line.)
+        const bindings = (instance as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
+        if (typeof bindings === 'string' && bindings.includes(',"correlation_id":')) return {};
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlation_id: correlationId } : {};
+      },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.api_key', '*.token'],
+        censor: '[redacted]',
+      },
     },
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.api_key', '*.token'],
-      censor: '[redacted]',
-    },
-  });
+    destination,
+  );
+}
+
+function asyncStdout(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
+}
+
+/** Writes out what the logger still buffers (a no-op for synchronous destinations). */
+export function flushLogs(logger: Logger): void {
+  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as { flushSync?: () => void } | undefined;
+  try {
+    stream?.flushSync?.();
+  } catch {
+    // Not open yet or already closed: nothing to write.
+  }
+}
+
+/**
+ * Nest re-raises SIGTERM/SIGINT after its shutdown hooks, which ends the process without an
+ * 'exit' event (where pino would flush): the last lines are written here instead.
+ */
+@Injectable()
+export class LogFlush implements OnApplicationShutdown {
+  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+
+  onApplicationShutdown(): void {
+    flushLogs(this.logger);
+  }
 }
 
 /** Lets Nest's own messages (bootstrap, route mapping, errors) go through the same JSON logger. */
@@ -51,6 +92,3 @@ export class NestPinoLogger implements LoggerService {
     else this.logger[level]({ context }, String(message));
   }
 }
-
-/** Injection token for the process logger. */
-export const LOGGER = Symbol('LOGGER');

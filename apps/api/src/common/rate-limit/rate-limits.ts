@@ -3,6 +3,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Role } from '@dnb/contracts';
 import type { AuthenticatedRequest } from '../auth/actor';
+import { InMemoryThrottlerStorage } from './throttler-storage';
 
 /** Spec 5.3 / Q21: requests per minute per user, by role; unauthenticated callers per IP. */
 export const PER_MINUTE_BY_ROLE: Record<Role, number> = { viewer: 100, operator: 200, admin: 500 };
@@ -24,6 +25,14 @@ export const ControlRateLimit = () => SetMetadata(CONTROL_ROUTE, true);
 
 const MINUTE_MS = 60_000;
 
+// Asked on every request; the decorator's mark never changes once the class is defined.
+const controlRoutes = new WeakMap<object, boolean>();
+function isControlRoute(handler: object): boolean {
+  let marked = controlRoutes.get(handler);
+  if (marked === undefined) controlRoutes.set(handler, (marked = !!Reflect.getMetadata(CONTROL_ROUTE, handler)));
+  return marked;
+}
+
 function actorOf(context: ExecutionContext) {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
 }
@@ -43,10 +52,11 @@ export function throttlerOptions(unauthenticatedPerMinute: number, roleLimitMult
         name: 'control',
         ttl: MINUTE_MS,
         limit: CONTROL_PER_MINUTE,
-        skipIf: (context) =>
-          context.getType() !== 'http' || context.getHandler() === undefined || !Reflect.getMetadata(CONTROL_ROUTE, context.getHandler()),
+        skipIf: (context) => context.getType() !== 'http' || context.getHandler() === undefined || !isControlRoute(context.getHandler()),
       },
     ],
     errorMessage: 'Too many requests; slow down and retry after the time in Retry-After',
+    // Same answers as the library's default storage, but O(1) per request instead of O(hits per minute).
+    storage: new InMemoryThrottlerStorage(),
   };
 }

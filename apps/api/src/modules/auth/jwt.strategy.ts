@@ -1,34 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-custom';
 import type { Actor } from '../../common/auth/actor';
-import { InstanceSecrets } from '../../common/security/instance-secrets';
 import { AuthStateService } from './auth-state.service';
-import { JWT_AUDIENCE, JWT_ISSUER, type AccessClaims } from './token.service';
+import { TokenService } from './token.service';
 
-/** Authorization: Bearer <access JWT>. HS256 only; the user and session must still be live. */
+// As passport-jwt's fromAuthHeaderAsBearerToken read it: "<scheme> <token>", scheme case-insensitive.
+const AUTH_HEADER = /(\S+)\s+(\S+)/;
+
+/** The token of an `Authorization: Bearer <token>` header, else undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const match = AUTH_HEADER.exec(header);
+  return match && match[1].toLowerCase() === 'bearer' ? match[2] : undefined;
+}
+
+/**
+ * Authorization: Bearer <access JWT>. HS256 only; the user and session must still be live.
+ * Verified by TokenService with the prebuilt key (passport-jwt went through its own option
+ * handling and decoded every token twice); a refused token fails this strategy (it is not an
+ * error), so the API key strategy still gets its turn, as before.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    secrets: InstanceSecrets,
+    private readonly tokens: TokenService,
     private readonly authState: AuthStateService,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A prebuilt KeyObject: jsonwebtoken would otherwise build one per verify (~0.5 ms).
-      secretOrKey: secrets.jwtKey as unknown as string,
-      algorithms: ['HS256'],
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-      ignoreExpiration: false,
-    });
+    super();
   }
 
-  async validate(claims: AccessClaims): Promise<Actor | false> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    const user = await this.authState.user(claims.sub);
+  async validate(request: FastifyRequest): Promise<Actor | false> {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return false;
+    const claims = this.tokens.tryVerifyAccess(token);
+    if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+    // Read through the 1 s cache; only a miss waits for the database.
+    const user = this.authState.cachedUser(claims.sub) ?? (await this.authState.user(claims.sub));
     if (!user?.isActive) return false;
-    if (!(await this.authState.sessionActive(claims.sid))) return false;
+    if (!(this.authState.cachedSessionActive(claims.sid) ?? (await this.authState.sessionActive(claims.sid)))) return false;
     return {
       kind: 'user',
       id: user.id,

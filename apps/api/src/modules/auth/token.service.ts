@@ -21,8 +21,18 @@ export interface AccessClaims {
   exp: number;
 }
 
+/** Verified access tokens remembered at most (each a few hundred bytes). */
+const VERIFIED_CACHE_MAX = 5_000;
+
 @Injectable()
 export class TokenService {
+  /**
+   * Tokens that passed verifyAccess, by their exact text (the signature is part of it): the same
+   * token presented again is not parsed and verified again until it expires. Revocation does not
+   * depend on this: the user and session are checked on every request.
+   */
+  private readonly verified = new Map<string, AccessClaims>();
+
   constructor(
     private readonly secrets: InstanceSecrets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,6 +71,37 @@ export class TokenService {
     }) as AccessClaims;
     if (claims.typ !== 'access') throw new jwt.JsonWebTokenError('not an access token');
     return claims;
+  }
+
+  /** verifyAccess for the request path: the claims, or null for any refused token; remembers verified tokens. */
+  tryVerifyAccess(token: string): AccessClaims | null {
+    const now = Math.floor(Date.now() / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      // Same expiry rule as jsonwebtoken: expired from the second `exp` on.
+      if (now < known.exp) return known;
+      this.verified.delete(token);
+      return null;
+    }
+    let claims: AccessClaims;
+    try {
+      claims = this.verifyAccess(token);
+    } catch {
+      return null;
+    }
+    if (typeof claims.exp !== 'number' || now >= claims.exp) return null;
+    if (this.verified.size >= VERIFIED_CACHE_MAX) this.evictVerified(now);
+    this.verified.set(token, Object.freeze(claims));
+    return claims;
+  }
+
+  /** Drops expired tokens, then the oldest ones until a tenth of the room is free. */
+  private evictVerified(now: number): void {
+    for (const [token, claims] of this.verified) if (now >= claims.exp) this.verified.delete(token);
+    for (const token of this.verified.keys()) {
+      if (this.verified.size < VERIFIED_CACHE_MAX * 0.9) break;
+      this.verified.delete(token);
+    }
   }
 
   /** An opaque refresh token "<session id>.<256 random bits>"; only its hash is stored. */

@@ -197,6 +197,59 @@ describe(BotBridgeService.name, () => {
     expect(performance.now() - started).toBeLessThan(50);
     expect(read).toMatchObject({ fresh: false, failure: { kind: 'breaker_open' } });
     expect(read.data!.p1).toBeDefined();
+    // Opened by a bot answering 500s: no grace, the route answers 503 with the cached data.
+    expect(read.servable).toBe(false);
+    expect(bridge.unavailableException(read, read.data)).toMatchObject({ statusCode: 503, code: 'BOT_UNAVAILABLE' });
+  });
+
+  it('keeps serving stale data, labelled cached, while the bot only times out (breaker open on timeouts too), up to BOT_STALE_MAX_MS', async () => {
+    const routes = healthyRoutes();
+    const { bridge } = await setup(routes, { BOT_CACHE_TTL_MS: '100', BOT_STALE_MAX_MS: '5000' });
+    await bridge.poll();
+    for (const key of Object.keys(routes)) routes[key] = { ...(routes[key] as Answer), delayMs: 1000 };
+    await bridge.poll(); // 4 timeouts
+    await new Promise((r) => setTimeout(r, 120)); // past the TTL
+    const slow = await bridge.read('positions');
+    expect(slow).toMatchObject({ fresh: false, servable: true, failure: { kind: 'timeout' }, freshness: { source: 'cached' } });
+    expect(slow.freshness.age_ms).toBeGreaterThanOrEqual(100);
+    await bridge.poll(); // the 5th timeout opens the breaker
+    expect(bridge.snapshot().breakerOpen).toBe(true);
+    await bridge.poll(); // refused by the breaker
+    const suspended = await bridge.read('positions');
+    expect(suspended).toMatchObject({ fresh: false, servable: true, failure: { kind: 'breaker_open' } });
+    expect((await bridge.read('stats')).servable).toBe(true);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5000);
+    const tooOld = await bridge.read('positions');
+    expect(tooOld.servable).toBe(false);
+    expect(bridge.unavailableException(tooOld, tooOld.data)).toMatchObject({ statusCode: 503, code: 'BOT_UNAVAILABLE' });
+  });
+
+  it('answers 504 once stale data passes BOT_STALE_MAX_MS while the breaker stays closed', async () => {
+    const routes = healthyRoutes();
+    const { bridge } = await setup(routes, { BOT_CACHE_TTL_MS: '100', BOT_STALE_MAX_MS: '100' });
+    await bridge.poll();
+    routes['GET /internal/positions'] = { ...(routes['GET /internal/positions'] as Answer), delayMs: 1000 };
+    await bridge.poll();
+    await new Promise((r) => setTimeout(r, 120));
+    const read = await bridge.read('positions');
+    expect(read).toMatchObject({ servable: false, failure: { kind: 'timeout' } });
+    expect(bridge.unavailableException(read, read.data)).toMatchObject({ statusCode: 504, code: 'BOT_TIMEOUT' });
+  });
+
+  it('gives no grace to a bot that refuses connections: data past the TTL is not servable', async () => {
+    const routes = healthyRoutes();
+    const { bridge } = await setup(routes, { BOT_CACHE_TTL_MS: '100', BOT_STALE_MAX_MS: '60000' });
+    await bridge.poll();
+    server!.closeAllConnections();
+    await new Promise<void>((r) => server!.close(() => r()));
+    server = undefined;
+    await bridge.poll();
+    await new Promise((r) => setTimeout(r, 120));
+    const read = await bridge.read('positions');
+    expect(read).toMatchObject({ fresh: false, servable: false, failure: { kind: 'unreachable' } });
+    expect(bridge.unavailableException(read, read.data)).toMatchObject({ statusCode: 503, code: 'BOT_UNAVAILABLE' });
   });
 
   it('marks an extension answering 404 unsupported, then answers 501 without asking the bot again', async () => {

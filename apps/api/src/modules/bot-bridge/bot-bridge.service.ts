@@ -120,6 +120,13 @@ export interface ResourceRead<T> {
   data: T | null;
   /** True when the data is younger than the cache TTL. */
   fresh: boolean;
+  /**
+   * True when a route may answer 200 with the data: it is fresh, or the bot is only slow (its
+   * calls time out, or the breaker opened on timeouts) and the data is younger than the stale
+   * bound (BOT_STALE_MAX_MS). Stale answers say so in `freshness` (source `cached`, as_of, age_ms).
+   * A bot that is down, refuses us or answers garbage gets no such grace: routes answer 503/502.
+   */
+  servable: boolean;
   freshness: DataFreshness;
   lifecycle: BridgeLifecycle;
   /** Why the data is not live (the latest attempt's failure), null if it is. */
@@ -186,7 +193,17 @@ const FEATURE_LABELS: Record<BotFeature, string> = {
   'emergency-stop': 'emergency stop (/internal/control/emergency-stop)',
 };
 
-const iso = (ms: number) => new Date(ms).toISOString();
+// Reads format the same few instants (when each cached answer was read) over and over.
+const isoCache = new Map<number, string>();
+const iso = (ms: number): string => {
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size >= 64) isoCache.clear();
+    text = new Date(ms).toISOString();
+    isoCache.set(ms, text);
+  }
+  return text;
+};
 const emptyResource = <T>(): Resource<T> => ({ data: null, asOf: null, startedAt: -Infinity, failure: null });
 
 /**
@@ -204,6 +221,10 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   private readonly breaker: CircuitBreakerPolicy;
   private breakerOpenedAt: number | null = null;
   private lastBreakerFailure: string | null = null;
+  /** What kind of failure opened the breaker last (a slow bot opens it with timeouts). */
+  private breakerCause: BridgeFailureKind | null = null;
+  /** The last failed /health call, null once it answers again. */
+  private healthFailure: BridgeFailure | null = null;
 
   private lifecycle: BridgeLifecycle = 'unavailable';
   private lifecycleKnown = false;
@@ -245,6 +266,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       this.breakerOpenedAt = Date.now();
       const error = 'error' in reason ? (reason.error as Error).message : 'isolated';
       this.lastBreakerFailure = error;
+      this.breakerCause = 'error' in reason ? this.classify(reason.error).kind : null;
       this.logger?.warn(
         { failures: BREAKER_CONSECUTIVE_FAILURES, half_open_after_ms: BREAKER_HALF_OPEN_AFTER_MS, last_error: error },
         'bot circuit breaker opened: bot calls suspended',
@@ -346,13 +368,32 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       await this.waitForPoll(this.config.bot.readTimeoutMs);
     }
     const fresh = this.isFresh(resource);
+    const failure = fresh ? resource.failure : (resource.failure ?? this.staleFailure());
     return {
       data: resource.data,
       fresh,
+      servable: resource.data !== null && (fresh || this.servableStale(resource, failure)),
       freshness: this.freshnessOf(resource),
       lifecycle: this.lifecycle,
-      failure: fresh ? resource.failure : (resource.failure ?? this.staleFailure()),
+      failure,
     };
+  }
+
+  /**
+   * Spec 11.1 / Q1: a slow bot must not turn reads into errors. Data past the cache TTL is
+   * still answered (labelled cached) while the only trouble is that the bot does not answer in
+   * time, for at most BOT_STALE_MAX_MS after it was read; never when the bot is down, refuses
+   * the control center or answers garbage.
+   */
+  private servableStale(resource: Resource<unknown>, failure: BridgeFailure | null): boolean {
+    if (resource.asOf === null || failure === null) return false;
+    if (Date.now() - resource.asOf >= this.config.bot.staleMaxMs) return false;
+    return this.onlySlow(failure);
+  }
+
+  /** The failure means "no answer in time": a timeout, or the breaker open because of timeouts. */
+  private onlySlow(failure: BridgeFailure): boolean {
+    return failure.kind === 'timeout' || (failure.kind === 'breaker_open' && this.breakerCause === 'timeout');
   }
 
   async positionDetail(id: string): Promise<BotPositionDetail> {
@@ -601,9 +642,11 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     positions: Outcome<BotPositions>,
   ): void {
     if (!health.ok) {
+      this.healthFailure = health.failure;
       this.setLifecycle('unavailable', health.failure.message);
       return;
     }
+    this.healthFailure = null;
     let { lifecycle, reason } = health.data;
     // The bot may answer /health before its /internal paths are up: that is still starting.
     if (lifecycle !== 'starting' && !stats.ok && !positions.ok && stats.failure.kind === 'not_initialized') {
@@ -920,8 +963,11 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   /** Why data is stale when no read of it has failed (the poll never got to it). */
   private staleFailure(): BridgeFailure {
     if (this.breaker.state !== CircuitState.Closed) return this.classify(new BrokenCircuitError());
-    if (this.lifecycle === 'unavailable')
-      return { kind: 'unreachable', message: this.lifecycleReason ?? 'bot unavailable', at: Date.now() };
+    if (this.lifecycle === 'unavailable') {
+      // A /health that timed out means a slow bot, not a missing one.
+      const kind = this.healthFailure?.kind === 'timeout' ? 'timeout' : 'unreachable';
+      return { kind, message: this.lifecycleReason ?? 'bot unavailable', at: Date.now() };
+    }
     return { kind: 'timeout', message: `no answer from the bot within ${this.config.bot.readTimeoutMs} ms`, at: Date.now() };
   }
 

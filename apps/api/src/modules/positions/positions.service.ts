@@ -1,20 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { PositionDetailResponse, PositionsResponse } from '@dnb/contracts';
+import type { BotPositionSummary, PositionDetailResponse, PositionsResponse, PositionsSummary } from '@dnb/contracts';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { LIST_INCOMPLETE_STATES } from '../bot-bridge/bridge-diff';
 import { recoveryProgress } from '../status/status.service';
 import { selectPositions, summarise, type PositionFilter } from './positions-query';
 
+/** A filtered, sorted and summed list; shared by every answer built from the same bridge snapshot. */
+interface Selection {
+  positions: readonly BotPositionSummary[];
+  summary: Readonly<PositionsSummary>;
+}
+
 /** Positions from the bridge's cache; the detail is read through the bridge. */
 @Injectable()
 export class PositionsService {
+  /**
+   * Per bridge snapshot (the bridge replaces its positions object on every successful poll),
+   * the selections already computed, by filter: exact decimal sorting and summing run once per
+   * poll and filter, not once per request.
+   */
+  private readonly selections = new WeakMap<object, Map<string, Selection>>();
+
   constructor(private readonly bridge: BotBridgeService) {}
 
   async list(filter: PositionFilter): Promise<PositionsResponse> {
     const read = await this.bridge.read('positions');
-    const snapshot = this.bridge.snapshot();
     const state = read.lifecycle;
-    const progress = recoveryProgress(snapshot);
+    // Progress only exists while the bot starts or recovers; the snapshot is not needed otherwise.
+    const progress = state === 'starting' || state === 'recovering' ? recoveryProgress(this.bridge.snapshot()) : null;
     if (state === 'starting') {
       // Q6: the bot has no list yet. 200 with the state, never an empty list that reads as "no positions".
       return {
@@ -27,8 +40,9 @@ export class PositionsService {
         freshness: read.freshness,
       };
     }
-    const body = read.data === null ? null : this.answer(Object.values(read.data), filter, state, progress, read.freshness);
-    if (!read.fresh || !body) throw this.bridge.unavailableException(read, body);
+    const body = read.data === null ? null : this.answer(this.select(read.data, filter), state, progress, read.freshness);
+    // Fresh, or stale while the bot is only slow (labelled by freshness): 200; otherwise 502/503/504 with the list as cached_data.
+    if (!read.servable || !body) throw this.bridge.unavailableException(read, body);
     return body;
   }
 
@@ -37,18 +51,34 @@ export class PositionsService {
     return { ...detail, freshness: { source: 'live', as_of: new Date(asOf).toISOString(), age_ms: Math.max(0, Date.now() - asOf) } };
   }
 
+  private select(all: Record<string, BotPositionSummary>, filter: PositionFilter): Selection {
+    let byFilter = this.selections.get(all);
+    if (!byFilter) {
+      byFilter = new Map();
+      this.selections.set(all, byFilter);
+    }
+    // The validation pipe bounds the filters (known statuses, assets and sort fields).
+    const key = `${filter.status ?? ''}|${filter.asset ?? ''}|${filter.sort ?? ''}`;
+    let selection = byFilter.get(key);
+    if (!selection) {
+      const positions = Object.freeze(selectPositions(Object.values(all), filter));
+      selection = { positions, summary: Object.freeze(summarise(positions)) };
+      byFilter.set(key, selection);
+    }
+    return selection;
+  }
+
   private answer(
-    all: PositionsResponse['positions'],
-    filter: PositionFilter,
+    selection: Selection,
     state: PositionsResponse['bot_state'],
     progress: PositionsResponse['recovery_progress'],
     freshness: PositionsResponse['freshness'],
   ): PositionsResponse {
-    const positions = selectPositions(all, filter);
     const complete = !LIST_INCOMPLETE_STATES.has(state);
     const answer: PositionsResponse = {
-      positions,
-      summary: summarise(positions),
+      // Shared, frozen: serialised as is, never modified.
+      positions: selection.positions as PositionsResponse['positions'],
+      summary: selection.summary,
       bot_state: state,
       complete,
       recovery_progress: progress,

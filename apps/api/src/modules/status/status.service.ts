@@ -48,14 +48,14 @@ export class StatusService {
   async stats(): Promise<StatsResponse> {
     const read = await this.bridge.read('stats');
     const body = read.data ? { ...read.data, freshness: read.freshness } : null;
-    if (!read.fresh || !body) throw this.bridge.unavailableException(read, body);
+    if (!read.servable || !body) throw this.bridge.unavailableException(read, body);
     return body;
   }
 
   async pauseState(): Promise<PauseStateResponse> {
     const read = await this.bridge.read('pauseState');
     const body = read.data ? { ...read.data, freshness: read.freshness } : null;
-    if (!read.fresh || !body) throw this.bridge.unavailableException(read, body);
+    if (!read.servable || !body) throw this.bridge.unavailableException(read, body);
     return body;
   }
 }
