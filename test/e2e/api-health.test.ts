@@ -33,6 +33,14 @@ describe('API with the bot simulator running', () => {
     expect(report.body.checks.bot_api.detail).toMatchObject({ state: 'running' });
     expect(report.body.timestamp).toMatch(/Z$/);
     expect(typeof report.body.checks.bot_api.response_time_ms).toBe('number');
+    // The feed's queue drops and event log are reported, so nothing is lost silently.
+    expect(report.body.checks.feed.status).toBe('healthy');
+    expect(report.body.checks.feed.detail).toMatchObject({
+      bus: { dropped: 0 },
+      event_log: { append_failures: 0 },
+      sockets: { connections: 0 },
+    });
+    expect(typeof (report.body.checks.feed.detail as { event_log: { current_seq: unknown } }).event_log.current_seq).toBe('number');
   });
 
   it('echoes the caller’s correlation id and forwards it to the bot', async () => {

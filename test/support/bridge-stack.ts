@@ -13,6 +13,10 @@ export interface Res<T = unknown> {
 
 export interface BridgeStack {
   stack: RunningStack;
+  /** The admin's access token. */
+  token: string;
+  /** The admin's password (the login limiter allows 5 attempts per 5 min). */
+  password: string;
   get<T = unknown>(path: string): Promise<Res<T>>;
   /** The bot's own answer, straight from the simulator (raw text and parsed). */
   bot<T = unknown>(path: string): Promise<{ text: string; body: T }>;
@@ -34,6 +38,8 @@ export async function startBridgeStack(options: StackOptions = {}): Promise<Brid
   }
   return {
     stack,
+    token,
+    password,
     async get<T>(path: string) {
       const started = performance.now();
       const res = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
@@ -20,6 +21,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BotReadApiModule } from './modules/status/bot-read-api.module';
 import { BotConfigModule } from './modules/config/config.module';
 import { ControlModule } from './modules/control/control.module';
+import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { UsersModule } from './modules/users/users.module';
@@ -33,6 +35,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        ScheduleModule.forRoot(),
         SecurityModule,
         ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute, config.http.roleLimitMultiplier)),
         AuditModule,
@@ -42,6 +45,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         BotReadApiModule,
+        FeedModule,
         ControlModule,
         BotConfigModule,
       ],

@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/errors/validation';
 import { helmetHeaders, registerSecurityHeaders } from './common/http/security-headers';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
 import { correlationIdFrom } from './common/logging/request-context';
+import { FeedIoAdapter } from './modules/feed/feed-io.adapter';
 import { setupOpenApi } from './openapi';
 
 /** JSON bodies larger than this are refused with 413 before they are parsed. */
@@ -106,6 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   }
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new FeedIoAdapter(app));
   app.enableShutdownHooks();
   setupOpenApi(app);
 

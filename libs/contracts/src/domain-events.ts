@@ -13,6 +13,7 @@ export const DOMAIN_EVENT_TYPES = [
   'pause_state_change',
   'bot_state_change',
   'stats_update',
+  'bridge_baseline',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -81,5 +82,27 @@ export type StatsUpdateEvent = EventOf<
   }
 >;
 
+/**
+ * The bridge's whole view when it first observes the bot's positions, stats or pause state
+ * (after an API start, or once the bot first answers): those first observations make no
+ * change events, so a subscriber that keeps state (the feed) resets to this, in bus order.
+ */
+export type BridgeBaselineEvent = EventOf<
+  'bridge_baseline',
+  {
+    positions: Record<string, BotPositionSummary>;
+    pause_state: BotPauseState | null;
+    stats: BotStats | null;
+    lifecycle: BotLifecycle;
+    reason: string | null;
+  }
+>;
+
 export type DomainEvent =
-  PositionOpenedEvent | PositionUpdateEvent | PositionClosedEvent | PauseStateChangeEvent | BotStateChangeEvent | StatsUpdateEvent;
+  | PositionOpenedEvent
+  | PositionUpdateEvent
+  | PositionClosedEvent
+  | PauseStateChangeEvent
+  | BotStateChangeEvent
+  | StatsUpdateEvent
+  | BridgeBaselineEvent;

@@ -17,5 +17,7 @@ export interface HealthReport {
     dashboard: HealthCheck;
     bot_api: HealthCheck;
     database: HealthCheck;
+    /** The real-time feed: event bus and publisher queue (drops), event log, sockets. */
+    feed: HealthCheck;
   };
 }

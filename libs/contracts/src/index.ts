@@ -3,3 +3,4 @@ export * from './errors';
 export * from './health';
 export * from './permissions';
 export * from './api';
+export * from './feed';

@@ -942,6 +942,8 @@ export interface components {
             bot_api: components["schemas"]["HealthCheckDto"];
             dashboard: components["schemas"]["HealthCheckDto"];
             database: components["schemas"]["HealthCheckDto"];
+            /** @description The real-time feed: bus and publisher queue with drop counts (detail.bus), the event log (detail.event_log: current and oldest seq, append failures), sockets (detail.sockets). Degraded while its queue is more than half full or appends fail. */
+            feed: components["schemas"]["HealthCheckDto"];
         };
         HealthReportDto: {
             checks: components["schemas"]["HealthChecksDto"];

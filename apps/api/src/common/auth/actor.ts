@@ -14,6 +14,8 @@ export interface Actor {
   authTime?: number;
   /** When the access token expires, epoch seconds. */
   expiresAt?: number;
+  /** The user an API key belongs to (its sockets close when that user is disabled). */
+  ownerId?: string;
 }
 
 /** What the request carries once the authentication guard has run. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { can, type Permission } from '@dnb/contracts';
@@ -28,8 +29,9 @@ export class PermissionGuard implements CanActivate {
   // Synchronous unless the user's state must be read from the database (once a second at most):
   // Nest then skips a promise and a microtask per request.
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    if (context.getType() !== 'http') return true; // socket events have their own check
     const targets = [context.getHandler(), context.getClass()];
+    if (context.getType() === 'ws') return this.checkSocketEvent(context, targets);
+    if (context.getType() !== 'http') return false;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const actor = request.actor;
@@ -71,6 +73,26 @@ export class PermissionGuard implements CanActivate {
       );
     }
     return this.checkRole(actor, request, required);
+  }
+
+  /**
+   * A socket event, deny by default like a route: its handler must declare a permission, and
+   * the connection's actor (authenticated on the handshake) must hold it.
+   */
+  private checkSocketEvent(context: ExecutionContext, targets: Array<ReturnType<ExecutionContext['getHandler']>>): boolean {
+    const socket = context.switchToWs().getClient<{ data?: { feed?: { actor?: Actor } } }>();
+    const actor = socket.data?.feed?.actor;
+    if (!actor) throw new WsException({ code: 'UNAUTHENTICATED', message: 'Authentication required' });
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(PERMISSIONS_KEY, targets);
+    const selfOnly = this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_KEY, targets);
+    if (!required && !selfOnly) {
+      this.logger.error({ event: context.switchToWs().getPattern() }, 'socket event has no permission declaration; refused');
+      throw new WsException({ code: 'PERMISSION_DENIED', message: 'event has no permission declaration' });
+    }
+    const missing = (required ?? []).filter((p) => !can(actor.role, p));
+    if (missing.length)
+      throw new WsException({ code: 'PERMISSION_DENIED', message: `your role (${actor.role}) lacks ${missing.join(', ')}` });
+    return true;
   }
 
   private checkRole(actor: Actor, request: FastifyRequest, required: Permission[] | undefined): boolean | Promise<boolean> {

@@ -51,6 +51,29 @@ const envSchema = z.object({
   RATE_LIMIT_UNAUTHENTICATED_PER_MIN: z.coerce.number().int().min(1).default(120),
   /** Scales the per-role request limits of spec 5.3 (e.g. for a load test); never below them in production. */
   RATE_LIMIT_ROLE_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Feed event log retention: at most this many of the newest events are kept... */
+  FEED_RETAIN_EVENTS: z.coerce.number().int().min(100).default(10_000),
+  /** ...and only those younger than this many hours (the newest one is always kept). */
+  FEED_RETAIN_HOURS: z.coerce.number().positive().default(24),
+  /** How many of the newest events the feed serves from memory (catch-up without the database). */
+  FEED_RING_SIZE: z.coerce.number().int().min(100).default(10_000),
+  /** Socket feed: connections at most (both paths), and per user or API key. */
+  MAX_WS_CONNECTIONS: z.coerce.number().int().min(1).default(500),
+  MAX_WS_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** Window of the non-urgent events' batch (ms) and the heartbeat period (ms). */
+  WS_BATCH_MS: z.coerce.number().int().min(1).max(1000).default(100),
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** token_refresh_required goes this many seconds before the connection's token expires. */
+  WS_TOKEN_REFRESH_LEAD_S: z.coerce.number().int().min(1).default(300),
+  /** A client with more messages (or bytes) than this waiting to be written is disconnected. */
+  WS_MAX_BACKLOG_MESSAGES: z.coerce.number().int().min(10).default(2000),
+  WS_MAX_BACKLOG_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .default(8 * 1024 * 1024),
+  /** Events the feed publisher may have queued behind the database before the oldest is dropped (counted). */
+  FEED_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(10_000),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -99,6 +122,25 @@ export interface AppConfig {
     trustedProxies: string[];
     unauthenticatedPerMinute: number;
     roleLimitMultiplier: number;
+  };
+  feed: {
+    /** The event log keeps at most this many of the newest events... */
+    retainEvents: number;
+    /** ...and only those younger than this (hours); the newest event is kept regardless. */
+    retainHours: number;
+    /** Capacity of the in-memory ring of the newest events. */
+    ringSize: number;
+    /** Capacity of the publisher's queue on the domain event bus. */
+    queueCapacity: number;
+  };
+  ws: {
+    maxConnections: number;
+    maxConnectionsPerUser: number;
+    batchMs: number;
+    heartbeatMs: number;
+    tokenRefreshLeadS: number;
+    maxBacklogMessages: number;
+    maxBacklogBytes: number;
   };
 }
 
@@ -191,6 +233,21 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       trustedProxies: splitList(e.TRUSTED_PROXIES),
       unauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MIN,
       roleLimitMultiplier: e.RATE_LIMIT_ROLE_MULTIPLIER,
+    },
+    feed: {
+      retainEvents: e.FEED_RETAIN_EVENTS,
+      retainHours: e.FEED_RETAIN_HOURS,
+      ringSize: e.FEED_RING_SIZE,
+      queueCapacity: e.FEED_QUEUE_CAPACITY,
+    },
+    ws: {
+      maxConnections: e.MAX_WS_CONNECTIONS,
+      maxConnectionsPerUser: e.MAX_WS_CONNECTIONS_PER_USER,
+      batchMs: e.WS_BATCH_MS,
+      heartbeatMs: e.WS_HEARTBEAT_MS,
+      tokenRefreshLeadS: e.WS_TOKEN_REFRESH_LEAD_S,
+      maxBacklogMessages: e.WS_MAX_BACKLOG_MESSAGES,
+      maxBacklogBytes: e.WS_MAX_BACKLOG_BYTES,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
 import type { ApiErrorBody, ErrorCode } from '@dnb/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -26,12 +27,26 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
  */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
+  /** A socket event that failed: the client gets a feed `error` message; the connection stays open. */
+  private socketError(exception: unknown, host: ArgumentsHost): void {
+    const client = host.switchToWs().getClient<{ emit(event: string, message: unknown): void }>();
+    const known = exception instanceof WsException ? (exception.getError() as { code?: string; message?: string }) : undefined;
+    if (!known) this.logger.error({ err: exception }, 'socket event failed');
+    client.emit('message', {
+      type: 'error',
+      timestamp: new Date().toISOString(),
+      code: known?.code ?? 'INTERNAL_ERROR',
+      message: known?.message ?? 'Internal error',
+    });
+  }
+
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly spa: SpaFallback,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() === 'ws') return this.socketError(exception, host);
     if (host.getType() !== 'http') return;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();

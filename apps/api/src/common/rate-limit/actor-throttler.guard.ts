@@ -51,6 +51,8 @@ export class ActorThrottlerGuard implements CanActivate, OnModuleInit {
   }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // Socket events: the feed limits connections per user and closes slow or abusive clients itself.
+    if (context.getType() !== 'http') return true;
     return this.throttler.activate(context);
   }
 }

@@ -90,7 +90,7 @@ export class ApiKeysService {
     this.touch(key);
     // A key never grants more than its owner holds today: demoting the owner demotes the key.
     const role = ROLE_RANK[owner.role] < ROLE_RANK[key.role] ? owner.role : key.role;
-    return { kind: 'api_key', id: key.id, name: `key:${key.name}`, role };
+    return { kind: 'api_key', id: key.id, name: `key:${key.name}`, role, ownerId: key.ownerId };
   }
 
   private async lookup(prefix: string): Promise<ApiKeyEntity | null> {

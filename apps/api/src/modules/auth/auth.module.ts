@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { UsersModule } from '../users/users.module';
+import { AccessAuthenticator } from './access-authenticator';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -15,7 +16,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [PassportModule.register({ session: false }), UsersModule, ApiKeysModule],
   controllers: [AuthController, MfaController],
-  providers: [AuthService, TokenService, MfaService, MfaEnrolmentService, LoginLimiter, JwtStrategy, ApiKeyStrategy],
-  exports: [AuthService, TokenService],
+  providers: [AuthService, TokenService, AccessAuthenticator, MfaService, MfaEnrolmentService, LoginLimiter, JwtStrategy, ApiKeyStrategy],
+  exports: [AuthService, TokenService, AccessAuthenticator],
 })
 export class AuthModule {}

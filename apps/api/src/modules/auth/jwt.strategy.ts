@@ -3,8 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import type { Actor } from '../../common/auth/actor';
-import { AuthStateService } from './auth-state.service';
-import { TokenService } from './token.service';
+import { AccessAuthenticator } from './access-authenticator';
 
 // As passport-jwt's fromAuthHeaderAsBearerToken read it: "<scheme> <token>", scheme case-insensitive.
 const AUTH_HEADER = /(\S+)\s+(\S+)/;
@@ -24,30 +23,12 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    private readonly tokens: TokenService,
-    private readonly authState: AuthStateService,
-  ) {
+  constructor(private readonly access: AccessAuthenticator) {
     super();
   }
 
-  async validate(request: FastifyRequest): Promise<Actor | false> {
+  validate(request: FastifyRequest): Promise<Actor | false> {
     const token = bearerToken(request.headers.authorization);
-    if (!token) return false;
-    const claims = this.tokens.tryVerifyAccess(token);
-    if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    // Read through the 1 s cache; only a miss waits for the database.
-    const user = this.authState.cachedUser(claims.sub) ?? (await this.authState.user(claims.sub));
-    if (!user?.isActive) return false;
-    if (!(this.authState.cachedSessionActive(claims.sid) ?? (await this.authState.sessionActive(claims.sid)))) return false;
-    return {
-      kind: 'user',
-      id: user.id,
-      name: user.username,
-      role: user.role,
-      sessionId: claims.sid,
-      authTime: claims.auth_time,
-      expiresAt: claims.exp,
-    };
+    return token ? this.access.actorFor(token) : Promise.resolve(false);
   }
 }

@@ -220,6 +220,8 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   private readonly validator = new BotContractValidator();
   private readonly breaker: CircuitBreakerPolicy;
   private breakerOpenedAt: number | null = null;
+  /** The core resources already seen once (see publishBaselineIfNew). */
+  private readonly baselined = new Set<string>();
   private lastBreakerFailure: string | null = null;
   /** What kind of failure opened the breaker last (a slow bot opens it with timeouts). */
   private breakerCause: BridgeFailureKind | null = null;
@@ -416,6 +418,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     // Never joins a read already in flight: callers (after a control call) need an answer read after their call.
     const outcome = await this.fetchCore('pauseState', false);
     this.applyPauseState(outcome);
+    this.publishBaselineIfNew();
     if (!outcome.ok) throw this.failureException(outcome.failure, 'read the pause state');
     return outcome.data;
   }
@@ -549,6 +552,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     this.applyPauseState(pauseState);
     this.applyStats(stats);
     this.applyPositions(positions);
+    this.publishBaselineIfNew();
     if (chains) this.applyResource('chains', chains as Outcome<BotChains>);
     if (fundingRates) this.applyResource('fundingRates', fundingRates as Outcome<BotFundingRates>);
   }
@@ -731,6 +735,38 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   private publish(event: DomainEvent): void {
     this.events.publish(event);
+  }
+
+  /**
+   * First observations make no change events (nothing to compare with), so when positions,
+   * stats or the pause state are first seen, the whole view goes on the bus, after this poll's
+   * events: a subscriber that keeps state (the feed) resets to it in bus order.
+   */
+  private publishBaselineIfNew(): void {
+    const seen = {
+      positions: this.known !== null,
+      stats: this.resources.stats.data !== null,
+      pauseState: this.resources.pauseState.data !== null,
+    };
+    let fresh = false;
+    for (const [name, isSeen] of Object.entries(seen)) {
+      if (isSeen && !this.baselined.has(name)) {
+        this.baselined.add(name);
+        fresh = true;
+      }
+    }
+    if (!fresh) return;
+    this.publish({
+      type: 'bridge_baseline',
+      timestamp: iso(Date.now()),
+      payload: {
+        positions: Object.fromEntries([...(this.known ?? new Map()).entries()].map(([id, seen]) => [id, seen.position])),
+        pause_state: this.resources.pauseState.data,
+        stats: this.resources.stats.data,
+        lifecycle: this.lifecycle,
+        reason: this.lifecycleReason,
+      },
+    });
   }
 
   // ------------------------------------------------------------------ position detail

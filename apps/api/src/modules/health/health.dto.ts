@@ -26,6 +26,13 @@ export class HealthChecksDto {
 
   @ApiProperty({ type: HealthCheckDto })
   database!: HealthCheckDto;
+
+  @ApiProperty({
+    type: HealthCheckDto,
+    description:
+      'The real-time feed: bus and publisher queue with drop counts (detail.bus), the event log (detail.event_log: current and oldest seq, append failures), sockets (detail.sockets). Degraded while its queue is more than half full or appends fail.',
+  })
+  feed!: HealthCheckDto;
 }
 
 export class HealthReportDto implements HealthReport {

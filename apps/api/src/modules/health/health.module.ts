@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppMetaModule } from '../app-meta/app-meta.module';
 import { BotBridgeModule } from '../bot-bridge/bot-bridge.module';
+import { FeedModule } from '../feed/feed.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
 @Module({
-  imports: [BotBridgeModule, AppMetaModule],
+  imports: [BotBridgeModule, AppMetaModule, FeedModule],
   controllers: [HealthController],
   providers: [HealthService],
 })

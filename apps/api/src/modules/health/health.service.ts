@@ -3,7 +3,10 @@ import type { HealthCheck, HealthReport } from '@dnb/contracts';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { DatabaseHealthRepository } from '../../database/database-health.repository';
 import { AppMetaService } from '../app-meta/app-meta.service';
+import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { BotHealthProbe } from '../bot-bridge/bot-health.probe';
+import { FEED_EVENT_LOG, type FeedEventLog } from '../feed/event-log';
+import { FeedHub } from '../feed/feed-hub.service';
 import { APP_VERSION } from '../../version';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -21,6 +24,9 @@ export class HealthService {
     private readonly bot: BotHealthProbe,
     private readonly database: DatabaseHealthRepository,
     private readonly meta: AppMetaService,
+    private readonly bridge: BotBridgeService,
+    private readonly feedHub: FeedHub,
+    @Inject(FEED_EVENT_LOG) private readonly eventLog: FeedEventLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,14 +42,36 @@ export class HealthService {
         installation_id: this.meta.installation()?.installationId,
       },
     };
-    const status = database.status !== 'healthy' ? 'unhealthy' : botApi.status !== 'healthy' ? 'degraded' : 'healthy';
+    const feed = this.feedCheck();
+    const status =
+      database.status !== 'healthy' ? 'unhealthy' : botApi.status !== 'healthy' || feed.status !== 'healthy' ? 'degraded' : 'healthy';
     return {
       status,
       timestamp: new Date().toISOString(),
       version: APP_VERSION,
-      checks: { dashboard, bot_api: botApi, database },
+      checks: { dashboard, bot_api: botApi, database, feed },
     };
   }
+
+  /** Nothing is lost silently: the bus's drops per subscriber, the log's failed appends, the sockets. */
+  private feedCheck(): HealthCheck {
+    const started = performance.now();
+    const bus = this.bridge.events.stats();
+    const log = this.eventLog.stats();
+    const publisher = bus.subscribers.find((s) => s.name === 'feed');
+    const backedUp = publisher !== undefined && publisher.queued > publisher.capacity / 2;
+    const failing = log.append_failures > this.lastAppendFailures;
+    this.lastAppendFailures = log.append_failures;
+    return {
+      status: backedUp || failing ? 'degraded' : 'healthy',
+      response_time_ms: Math.round(performance.now() - started),
+      ...(backedUp ? { error: `feed queue ${publisher.queued}/${publisher.capacity}: the event log is not keeping up` } : {}),
+      ...(failing ? { error: 'feed events could not be stored since the last check (not sent)' } : {}),
+      detail: { bus, event_log: log, sockets: this.feedHub.stats() },
+    };
+  }
+
+  private lastAppendFailures = 0;
 
   /** Ready to serve: the database answers and its schema is current. The bot is not required. */
   async ready(): Promise<{ ready: boolean; reason?: string }> {

@@ -14,9 +14,10 @@ export const checkPresentation: Record<CheckName, { title: string; description: 
   dashboard: { title: 'Control center API', description: 'This service, answering the health check.' },
   bot_api: { title: 'Trading bot', description: "The bot's private HTTP API: lifecycle, positions, controls." },
   database: { title: 'Database', description: 'Audit log, users, alerts and history.' },
+  feed: { title: 'Live feed', description: 'Real-time updates to dashboards: event queue, event log and connections.' },
 };
 
-export const CHECK_ORDER: readonly CheckName[] = ['bot_api', 'database', 'dashboard'];
+export const CHECK_ORDER: readonly CheckName[] = ['bot_api', 'database', 'feed', 'dashboard'];
 
 export const botStatePresentation: Record<BotState, { label: string; tone: Tone; note?: string }> = {
   starting: { label: 'Starting', tone: 'info', note: 'The bot process is up; state recovery has not started yet.' },

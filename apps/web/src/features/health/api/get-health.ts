@@ -7,7 +7,7 @@ export const HEALTH_REFETCH_MS = 5_000;
 
 const OVERALL = new Set<string>(['healthy', 'degraded', 'unhealthy'] satisfies HealthReport['status'][]);
 const CHECK = new Set<string>(['healthy', 'degraded', 'unhealthy', 'unknown'] satisfies CheckStatus[]);
-const CHECK_NAMES = ['dashboard', 'bot_api', 'database'] as const satisfies ReadonlyArray<keyof HealthReport['checks']>;
+const CHECK_NAMES = ['dashboard', 'bot_api', 'database', 'feed'] as const satisfies ReadonlyArray<keyof HealthReport['checks']>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,320 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FeedEvent, UnsequencedFeedEvent } from '@dnb/contracts';
+import type { Logger } from 'pino';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
+import { LOGGER } from '../../common/logging/logger';
+import type { FeedEventLog, FeedEventLogStats } from './event-log';
+
+/** 5 parameters a row: well below SQLite's (32766) and PostgreSQL's (65535) limits. */
+const INSERT_ROWS_PER_STATEMENT = 1000;
+/** Rows deleted per statement (each its own transaction), so nothing waits long on a prune. */
+const PRUNE_BATCH = 1000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+const HOUR_MS = 3_600_000;
+
+interface FeedEventRow {
+  seq: number | string;
+  type: string;
+  timestamp: string;
+  data: string;
+}
+
+/**
+ * The feed's event log on the API's database (SQLite or PostgreSQL), with the newest events
+ * in an in-memory ring. Writes (append, and each prune batch) go through one queue, so seqs
+ * are handed out strictly in order and the in-memory state always matches what is committed.
+ * The database keeps a contiguous range of seqs: appends add at the top, prune removes from
+ * the bottom and never the newest row, so MAX(seq) resumes numbering after a restart.
+ */
+@Injectable()
+export class DatabaseEventLog implements FeedEventLog {
+  private readonly postgres: boolean;
+  private readonly ring: EventRing;
+  private current = 0;
+  /** The lowest seq in the database; current + 1 when it holds none. */
+  private oldest = 1;
+  private appended = 0;
+  private appendFailures = 0;
+  private pruned = 0;
+  private writes: Promise<unknown> = Promise.resolve();
+  private pruning: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: { feed: Pick<AppConfig['feed'], 'retainEvents' | 'retainHours' | 'ringSize'> },
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.postgres = dataSource.options.type === 'postgres';
+    this.ring = new EventRing(config.feed.ringSize);
+  }
+
+  async init(): Promise<void> {
+    await this.exclusive(async () => {
+      const [bounds] = await this.select<{ min_seq: number | string | null; max_seq: number | string | null }>(
+        'SELECT MIN(seq) AS min_seq, MAX(seq) AS max_seq FROM feed_events',
+      );
+      this.current = Number(bounds?.max_seq ?? 0);
+      this.oldest = bounds?.min_seq == null ? this.current + 1 : Number(bounds.min_seq);
+      const newest = await this.select<FeedEventRow>('SELECT seq, type, timestamp, data FROM feed_events ORDER BY seq DESC LIMIT ?', [
+        this.ring.capacity,
+      ]);
+      this.ring.clear();
+      for (let i = newest.length - 1; i >= 0; i--) this.ring.push(toEvent(newest[i]!));
+      this.logger.info({ current_seq: this.current, oldest_seq: this.oldest, ring_size: this.ring.size }, 'feed event log loaded');
+    });
+  }
+
+  append(events: readonly UnsequencedFeedEvent[]): Promise<FeedEvent[]> {
+    if (events.length === 0) return Promise.resolve([]);
+    return this.exclusive(() => this.appendNow(events));
+  }
+
+  currentSeq(): number {
+    return this.current;
+  }
+
+  oldestSeq(): number {
+    return this.oldest;
+  }
+
+  /** toSeq beyond currentSeq() is read as currentSeq(): later events do not exist yet. */
+  sinceInMemory(afterSeq: number, toSeq: number): FeedEvent[] | undefined {
+    const to = Math.min(toSeq, this.current);
+    if (afterSeq >= to) return [];
+    return this.ring.range(afterSeq + 1, to);
+  }
+
+  /** toSeq beyond currentSeq() is read as currentSeq(), as in sinceInMemory(). */
+  async since(afterSeq: number, toSeq: number): Promise<FeedEvent[] | null> {
+    const to = Math.min(toSeq, this.current);
+    if (afterSeq >= to) return [];
+    if (afterSeq + 1 < this.oldest) return null;
+    const inMemory = this.ring.range(afterSeq + 1, to);
+    if (inMemory) return inMemory;
+    const rows = await this.select<FeedEventRow>(
+      'SELECT seq, type, timestamp, data FROM feed_events WHERE seq > ? AND seq <= ? ORDER BY seq',
+      [afterSeq, to],
+    );
+    // A prune may have run since the check above: a gap means the client must start over.
+    if (rows.length !== to - afterSeq) return null;
+    const events = rows.map(toEvent);
+    return events.every((event, i) => event.seq === afterSeq + 1 + i) ? events : null;
+  }
+
+  /**
+   * Deletes every event outside either limit (beyond the newest retainEvents, or stored more
+   * than retainHours ago), oldest first, but never the newest event. Concurrent calls queue.
+   */
+  prune(now: Date = new Date()): Promise<{ deleted: number }> {
+    const run = this.pruning.then(() => this.pruneNow(now));
+    this.pruning = run.catch(() => undefined);
+    return run;
+  }
+
+  @Interval('feed-event-log-prune', PRUNE_EVERY_MS)
+  async pruneOnSchedule(): Promise<void> {
+    try {
+      const { deleted } = await this.prune();
+      if (deleted > 0) this.logger.info({ deleted, oldest_seq: this.oldest, current_seq: this.current }, 'feed event log pruned');
+    } catch (error) {
+      this.logger.error({ err: error }, 'feed event log prune failed');
+    }
+  }
+
+  stats(): FeedEventLogStats {
+    return {
+      current_seq: this.current,
+      oldest_seq: this.oldest,
+      ring_size: this.ring.size,
+      ring_capacity: this.ring.capacity,
+      appended: this.appended,
+      append_failures: this.appendFailures,
+      pruned: this.pruned,
+    };
+  }
+
+  private async appendNow(events: readonly UnsequencedFeedEvent[]): Promise<FeedEvent[]> {
+    const first = this.current + 1;
+    const sequenced = events.map(
+      (event, i) => ({ type: event.type, seq: first + i, timestamp: event.timestamp, data: event.data }) as FeedEvent,
+    );
+    const createdAt = new Date().toISOString();
+    try {
+      if (sequenced.length <= INSERT_ROWS_PER_STATEMENT) {
+        // One statement is atomic on its own, and leaves no await inside an open transaction
+        // (on SQLite every repository shares TypeORM's one connection).
+        await this.dataSource.query(this.insertSql(sequenced.length), insertParams(sequenced, createdAt));
+      } else {
+        await this.dataSource.transaction(async (manager) => {
+          for (let i = 0; i < sequenced.length; i += INSERT_ROWS_PER_STATEMENT) {
+            const chunk = sequenced.slice(i, i + INSERT_ROWS_PER_STATEMENT);
+            await manager.query(this.insertSql(chunk.length), insertParams(chunk, createdAt));
+          }
+        });
+      }
+    } catch (error) {
+      this.appendFailures++;
+      this.logger.error({ err: error, first_seq: first, count: sequenced.length }, 'feed event log append failed; events not sequenced');
+      await this.resyncAfterFailure().catch(() => undefined);
+      throw error;
+    }
+    // Committed: only now do the seqs count as handed out.
+    this.current = first + sequenced.length - 1;
+    for (const event of sequenced) this.ring.push(event);
+    this.appended += sequenced.length;
+    return sequenced;
+  }
+
+  /**
+   * A driver can report an error for an insert that did commit: then MAX(seq) moved and the
+   * next append would collide. Those rows are real events (catch-up serves them); take them in.
+   */
+  private async resyncAfterFailure(): Promise<void> {
+    const [bounds] = await this.select<{ max_seq: number | string | null }>('SELECT MAX(seq) AS max_seq FROM feed_events');
+    const stored = Number(bounds?.max_seq ?? 0);
+    if (stored <= this.current) return;
+    const missed = await this.select<FeedEventRow>('SELECT seq, type, timestamp, data FROM feed_events WHERE seq > ? ORDER BY seq', [
+      this.current,
+    ]);
+    // Only a contiguous run right after ours is a committed append; anything else is left alone (and logged).
+    if (missed.some((row, i) => Number(row.seq) !== this.current + 1 + i)) {
+      this.logger.error(
+        { current_seq: this.current, stored_max_seq: stored },
+        'feed event log: rows beyond the sequence that are not ours',
+      );
+      return;
+    }
+    for (const row of missed) this.ring.push(toEvent(row));
+    this.current = stored;
+    this.logger.warn({ current_seq: stored }, 'feed event log: a failed append had been stored; sequence resynchronised');
+  }
+
+  private async pruneNow(now: Date): Promise<{ deleted: number }> {
+    const { retainEvents, retainHours } = this.config.feed;
+    const cutoff = new Date(now.getTime() - retainHours * HOUR_MS).toISOString();
+    const [tooOld] = await this.select<{ seq: number | string | null }>('SELECT MAX(seq) AS seq FROM feed_events WHERE created_at < ?', [
+      cutoff,
+    ]);
+    // The stricter limit wins; the newest row (current) always stays.
+    const keepFrom = Math.min(Math.max(this.current - retainEvents + 1, Number(tooOld?.seq ?? 0) + 1), this.current);
+    let deleted = 0;
+    while (this.oldest < keepFrom) {
+      const batchEnd = Math.min(this.oldest + PRUNE_BATCH, keepFrom);
+      deleted += await this.exclusive(async () => {
+        const affected = await this.execute('DELETE FROM feed_events WHERE seq < ?', [batchEnd]);
+        this.oldest = Math.max(this.oldest, batchEnd);
+        this.ring.dropBefore(this.oldest);
+        this.pruned += affected;
+        return affected;
+      });
+    }
+    return { deleted };
+  }
+
+  /** Runs one write at a time, in call order; a failed write does not block the next. */
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(write);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private select<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.dataSource.query<T[]>(this.placeholders(sql), params);
+  }
+
+  /** Returns the number of rows affected (the drivers' plain results differ in shape). */
+  private async execute(sql: string, params: unknown[]): Promise<number> {
+    const runner: QueryRunner = this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(this.placeholders(sql), params, true)).affected ?? 0;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private insertSql(rows: number): string {
+    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+    return this.placeholders(`INSERT INTO feed_events (seq, type, timestamp, data, created_at) VALUES ${values}`);
+  }
+
+  /** SQL is written with `?`; PostgreSQL numbers its parameters. */
+  private placeholders(sql: string): string {
+    if (!this.postgres) return sql;
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  }
+}
+
+function insertParams(events: readonly FeedEvent[], createdAt: string): unknown[] {
+  const params: unknown[] = [];
+  for (const event of events) params.push(event.seq, event.type, event.timestamp, JSON.stringify(event.data), createdAt);
+  return params;
+}
+
+/** PostgreSQL returns BIGINT as a string. */
+function toEvent(row: FeedEventRow): FeedEvent {
+  return { type: row.type, seq: Number(row.seq), timestamp: row.timestamp, data: JSON.parse(row.data) as unknown } as FeedEvent;
+}
+
+/**
+ * A fixed-size circular buffer of the newest events, which always hold contiguous seqs, so a
+ * seq's slot is found by arithmetic. Slots are preallocated; only the events themselves are
+ * allocated (by the caller).
+ */
+class EventRing {
+  private readonly slots: Array<FeedEvent | undefined>;
+  /** Slot of the oldest event. */
+  private head = 0;
+  size = 0;
+
+  constructor(readonly capacity: number) {
+    this.slots = new Array<FeedEvent | undefined>(capacity).fill(undefined);
+  }
+
+  push(event: FeedEvent): void {
+    // Never the case when fed in seq order; a gap would make the arithmetic lie, so restart.
+    if (this.size > 0 && event.seq !== this.lastSeq() + 1) this.clear();
+    if (this.size < this.capacity) {
+      this.slots[(this.head + this.size) % this.capacity] = event;
+      this.size++;
+    } else {
+      this.slots[this.head] = event;
+      this.head = (this.head + 1) % this.capacity;
+    }
+  }
+
+  /** The events fromSeq..toSeq (inclusive, fromSeq <= toSeq), or undefined unless all are held. */
+  range(fromSeq: number, toSeq: number): FeedEvent[] | undefined {
+    if (this.size === 0 || fromSeq < this.firstSeq() || toSeq > this.lastSeq()) return undefined;
+    const out = new Array<FeedEvent>(toSeq - fromSeq + 1);
+    const start = this.head + (fromSeq - this.firstSeq());
+    for (let i = 0; i < out.length; i++) out[i] = this.slots[(start + i) % this.capacity]!;
+    return out;
+  }
+
+  /** Forgets the events below seq (they were pruned from the database). */
+  dropBefore(seq: number): void {
+    while (this.size > 0 && this.firstSeq() < seq) {
+      this.slots[this.head] = undefined;
+      this.head = (this.head + 1) % this.capacity;
+      this.size--;
+    }
+  }
+
+  clear(): void {
+    this.slots.fill(undefined);
+    this.head = 0;
+    this.size = 0;
+  }
+
+  private firstSeq(): number {
+    return this.slots[this.head]!.seq;
+  }
+
+  private lastSeq(): number {
+    return this.slots[(this.head + this.size - 1) % this.capacity]!.seq;
+  }
+}

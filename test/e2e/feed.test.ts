@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchMessage, FeedErrorMessage, FeedEvent, SnapshotMessage } from '@dnb/contracts';
+import { startBridgeStack, type BridgeStack } from '../support/bridge-stack';
+import { FeedTestClient } from '../support/feed-client';
+
+// The real-time feed over real socket.io-client connections to the real API and simulator.
+
+const FEED_API = { BOT_POLL_MS: '100', WS_HEARTBEAT_MS: '500', WS_BATCH_MS: '100' };
+const ISO_Z = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('feed: snapshot, deltas, catch-up', () => {
+  let s: BridgeStack;
+  const clients: FeedTestClient[] = [];
+  const client = (options: ConstructorParameters<typeof FeedTestClient>[1]) => {
+    const c = new FeedTestClient(s.stack.apiUrl, options);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    s = await startBridgeStack({ sim: { initialPositions: 3, tickMs: 100, incidents: false }, api: { env: FEED_API } });
+    // The bridge's baseline is in place once positions are live.
+    await until('live positions', async () => {
+      const r = await s.get<{ freshness: { source: string } }>('/api/v1/positions');
+      return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
+    });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await s?.stack.stop();
+  });
+
+  it('sends a fresh client the whole state as a snapshot with the current seq, then contiguous deltas', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.subscribe(0);
+    const snapshot = await c.waitFor<SnapshotMessage>('snapshot', (m) => m.type === 'snapshot');
+    expect(snapshot.reset).toBe(false);
+    expect(snapshot.timestamp).toMatch(ISO_Z);
+    expect(Object.keys(snapshot.data.positions!)).toHaveLength(3);
+    expect(snapshot.data.bot?.state).toBe('running');
+    expect(snapshot.data.stats).not.toBeNull();
+    expect(snapshot.data.pause_state).not.toBeNull();
+    // Decimal strings exactly as the bot sent them.
+    const first = Object.values(snapshot.data.positions!)[0]!;
+    expect(typeof first.total_pnl_usd).toBe('string');
+
+    const batch = await c.waitFor<BatchMessage>('a batch of updates', (m) => m.type === 'batch');
+    expect(batch.events.every((e) => e.type === 'position_update' || e.type === 'stats_update')).toBe(true);
+    expect(batch.from_seq).toBeGreaterThan(snapshot.seq);
+    await c.waitFor('a heartbeat', (m) => m.type === 'heartbeat');
+    await until('a few seconds of deltas', () => (c.lastSeq > snapshot.seq + 20 ? true : undefined));
+    expect(c.gaps).toBe(0);
+    expect(c.duplicates).toBe(0);
+  });
+
+  it('sends a pause made on the bot at once, not in a batch, in seq order', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    const res = await fetch(`${s.stack.sim.url}/internal/control/pause`, {
+      method: 'POST',
+      headers: { ...s.stack.sim.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ api_key: s.stack.sim.adminKey, reason: 'carol: feed e2e', scope: 'entry' }),
+    });
+    expect(res.status).toBe(200);
+    const change = await c.waitFor<FeedEvent<'pause_state_change'>>('pause_state_change', (m) => m.type === 'pause_state_change');
+    expect(change.data.paused).toBe(true);
+    expect(change.data.scope).toBe('entry');
+    expect(change.data.reason).toBe('carol: feed e2e');
+    expect(change.timestamp).toMatch(ISO_Z);
+    expect(c.state.pause_state?.paused).toBe(true);
+    expect(c.gaps).toBe(0);
+    await fetch(`${s.stack.sim.url}/internal/control/resume`, {
+      method: 'POST',
+      headers: { ...s.stack.sim.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ api_key: s.stack.sim.adminKey, reason: 'carol: done' }),
+    });
+  });
+
+  it('after a dropped connection, resumes from last_seq with exactly the missed events and ends equal to a fresh snapshot', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    await until('some deltas', () => (c.messages.some((m) => m.type === 'batch') ? true : undefined));
+    c.close();
+    const missedFrom = c.lastSeq;
+    await new Promise((r) => setTimeout(r, 700));
+
+    const again = new FeedTestClient(s.stack.apiUrl, { token: s.token });
+    clients.push(again);
+    again.state = structuredClone(c.state);
+    again.lastSeq = missedFrom;
+    const started = performance.now();
+    await again.connect();
+    again.subscribe(missedFrom);
+    const catchUp = await again.waitFor<Extract<(typeof again.messages)[number], { type: 'catch_up' }>>(
+      'catch_up',
+      (m) => m.type === 'catch_up',
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(catchUp.from_seq).toBe(missedFrom + 1);
+    expect(catchUp.events.length).toBeGreaterThan(0);
+    expect(again.gaps).toBe(0);
+    expect(again.duplicates).toBe(0);
+
+    // Pause the deltas' source, then compare with a fresh snapshot at the same seq.
+    const fresh = client({ token: s.token });
+    await fresh.connect();
+    fresh.subscribe(0);
+    const snapshot = await fresh.waitFor<SnapshotMessage>('snapshot', (m) => m.type === 'snapshot');
+    await until('the resumed client at the snapshot seq', () => (again.lastSeq >= snapshot.seq ? true : undefined));
+    await until('both at the same seq', () => (fresh.lastSeq === again.lastSeq ? true : undefined));
+    expect(again.state.positions).toEqual(fresh.state.positions);
+    expect(again.state.stats).toEqual(fresh.state.stats);
+    expect(again.state.pause_state).toEqual(fresh.state.pause_state);
+  });
+
+  it('answers a last_seq the server never issued with a snapshot marked reset', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.subscribe(10_000_000);
+    const snapshot = await c.waitFor<SnapshotMessage>('snapshot', (m) => m.type === 'snapshot');
+    expect(snapshot.reset).toBe(true);
+  });
+
+  it('serves the same stream as MessagePack on /ws/v1/feed-msgpack', async () => {
+    const c = client({ token: s.token, msgpack: true });
+    await c.connect();
+    c.subscribe(0);
+    const snapshot = await c.waitFor<SnapshotMessage>('snapshot', (m) => m.type === 'snapshot');
+    expect(Object.keys(snapshot.data.positions!)).toHaveLength(3);
+    await c.waitFor('a batch', (m) => m.type === 'batch');
+    expect(c.gaps).toBe(0);
+  });
+
+  it('refuses a handshake without a credential, with a bad token, or from a foreign Origin, saying why', async () => {
+    await expect(client({}).connect()).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(client({ token: 'not-a-jwt' }).connect()).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(client({ token: s.token, origin: 'https://evil.example' }).connect()).rejects.toThrow(/ORIGIN_NOT_ALLOWED/);
+    // Same origin as the API: allowed.
+    const same = client({ token: s.token, origin: s.stack.apiUrl });
+    await same.connect();
+    same.close();
+  });
+
+  it('validates actions and names the field, keeping the connection open', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.send({ action: 'subscribe', last_seq: -1 });
+    const error = await c.waitFor<FeedErrorMessage>('an error', (m) => m.type === 'error');
+    expect(error.code).toBe('INVALID_ACTION');
+    expect(error.field).toBe('last_seq');
+    c.send({ action: 'subscribe', channels: ['positions', 'secrets'] });
+    const second = await c.waitFor<FeedErrorMessage>('an error on channels', (m) => m.type === 'error' && m.field === 'channels');
+    expect(second.code).toBe('INVALID_ACTION');
+    expect(c.socket.connected).toBe(true);
+  });
+
+  it('closes the socket at once when its session is revoked (logout)', async () => {
+    // A second session of the admin, so the suite's own token stays valid.
+    const login = await fetch(`${s.stack.apiUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: s.password }),
+    });
+    const { access_token: token } = (await login.json()) as { access_token: string };
+    const c = client({ token });
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    const closed = c.disconnected();
+    const started = performance.now();
+    const logout = await fetch(`${s.stack.apiUrl}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(logout.status).toBeLessThan(300);
+    await closed;
+    expect(performance.now() - started).toBeLessThan(1000);
+    const error = c.messages.find((m): m is FeedErrorMessage => m.type === 'error');
+    expect(error?.code).toBe('ACCESS_REVOKED');
+  });
+});
