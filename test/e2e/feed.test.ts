@@ -191,3 +191,87 @@ describe('feed: snapshot, deltas, catch-up', () => {
     expect(error?.code).toBe('ACCESS_REVOKED');
   });
 });
+
+describe('feed: a client older than retention', () => {
+  let s: BridgeStack;
+  const clients: FeedTestClient[] = [];
+  beforeAll(async () => {
+    s = await startBridgeStack({
+      sim: { initialPositions: 10, tickMs: 100, incidents: false },
+      api: { env: { ...FEED_API, FEED_RETAIN_EVENTS: '100', FEED_RING_SIZE: '100' } },
+    });
+    await until('live positions', async () => {
+      const r = await s.get<{ freshness: { source: string } }>('/api/v1/positions');
+      return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
+    });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await s?.stack.stop();
+  });
+
+  it('gets a snapshot marked reset, not a catch-up with a hole', async () => {
+    const c = new FeedTestClient(s.stack.apiUrl, { token: s.token });
+    clients.push(c);
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    c.socket.disconnect();
+    const gone = c.lastSeq;
+    // Well past the 100 events kept: the log prunes as it grows.
+    await until(
+      'the log to move past retention',
+      async () => {
+        const health = await s.get<{ checks: { feed: { detail: { event_log: { oldest_seq: number } } } } }>('/api/v1/health');
+        return health.body.checks.feed.detail.event_log.oldest_seq > gone + 1 ? true : undefined;
+      },
+      20_000,
+    );
+    await c.resume();
+    const answer = c.messages.at(-1)!;
+    expect(answer.type).toBe('snapshot');
+    expect((answer as SnapshotMessage).reset).toBe(true);
+    expect(c.resets).toBe(1);
+    expect(c.gaps).toBe(0);
+  });
+});
+
+describe('feed: catch-up beyond the in-memory ring', () => {
+  let s: BridgeStack;
+  const clients: FeedTestClient[] = [];
+  beforeAll(async () => {
+    s = await startBridgeStack({
+      sim: { initialPositions: 10, tickMs: 100, incidents: false },
+      api: { env: { ...FEED_API, FEED_RING_SIZE: '100' } },
+    });
+    await until('live positions', async () => {
+      const r = await s.get<{ freshness: { source: string } }>('/api/v1/positions');
+      return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
+    });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await s?.stack.stop();
+  });
+
+  it('reads the missed events from the database while live ones keep coming, with no gap or repeat', async () => {
+    const c = new FeedTestClient(s.stack.apiUrl, { token: s.token });
+    const watcher = new FeedTestClient(s.stack.apiUrl, { token: s.token });
+    clients.push(c, watcher);
+    await watcher.connect();
+    watcher.subscribe(0);
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    c.socket.disconnect();
+    const gone = c.lastSeq;
+    await until('more events than the ring holds', () => (watcher.lastSeq > gone + 250 ? true : undefined), 20_000);
+    const ms = await c.resume();
+    const catchUp = c.messages.find((m) => m.type === 'catch_up');
+    expect(catchUp).toBeDefined();
+    expect(ms).toBeLessThan(2000);
+    await until('the resumed client to pass the watcher', () => (c.lastSeq >= watcher.lastSeq ? true : undefined));
+    expect(c.gaps).toBe(0);
+    expect(c.duplicates).toBe(0);
+  });
+});

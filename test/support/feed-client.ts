@@ -34,7 +34,7 @@ export class FeedTestClient {
   private waiters: Array<{ test: (m: FeedServerMessage) => boolean; resolve: (m: FeedServerMessage) => void }> = [];
 
   constructor(
-    readonly url: string,
+    public url: string,
     readonly options: FeedClientOptions,
   ) {}
 
@@ -55,6 +55,36 @@ export class FeedTestClient {
       this.socket.once('connect', () => resolve());
       this.socket.once('connect_error', (error) => reject(error));
     });
+  }
+
+  /**
+   * Drops the connection (as a network failure would) and reconnects with the state kept,
+   * resuming from lastSeq; resolves with the ms from reconnection to the first snapshot or catch_up.
+   */
+  async resume(url = this.url): Promise<number> {
+    this.socket?.disconnect();
+    const from = this.messages.length;
+    this.url = url;
+    await this.connectWithRetry();
+    // Timed from the reconnection (an API restart's own boot time is not the feed's).
+    const started = performance.now();
+    this.subscribe(this.lastSeq);
+    await this.waitFor('snapshot or catch_up', (m) => m.type === 'snapshot' || m.type === 'catch_up', 10_000, from);
+    return performance.now() - started;
+  }
+
+  /** Connects, retrying while the server is not there (an API restart). */
+  async connectWithRetry(timeoutMs = 30_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        this.socket.disconnect();
+        if (performance.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
   }
 
   subscribe(lastSeq = this.lastSeq, channels = this.options.channels): void {

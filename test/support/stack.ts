@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { startApi, type ApiOptions, type RunningApi } from './api';
 import { startSim, type SimOptions } from './sim';
 
@@ -27,15 +28,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...options.api,
       env: { ...(options.shareStateDb === false ? {} : { BOT_STATE_DB: sim.stateDbPath }), ...options.api?.env },
     });
-    return {
+    const running: RunningStack = {
       apiUrl: api.url,
       api,
       sim,
       async stop() {
-        await api.stop();
+        // The API may have been replaced by a restart (same port and data dir).
+        await running.api.stop();
+        if (running.api !== api) rmSync(api.dataDir, { recursive: true, force: true });
         await sim.stop();
       },
     };
+    return running;
   } catch (error) {
     await sim.stop();
     throw error;

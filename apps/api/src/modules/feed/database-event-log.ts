@@ -38,6 +38,7 @@ export class DatabaseEventLog implements FeedEventLog {
   private oldest = 1;
   private appended = 0;
   private appendFailures = 0;
+  private appendedSincePrune = 0;
   private pruned = 0;
   private writes: Promise<unknown> = Promise.resolve();
   private pruning: Promise<unknown> = Promise.resolve();
@@ -165,6 +166,12 @@ export class DatabaseEventLog implements FeedEventLog {
     this.current = first + sequenced.length - 1;
     for (const event of sequenced) this.ring.push(event);
     this.appended += sequenced.length;
+    // Between scheduled runs too, so a burst cannot grow the log far past FEED_RETAIN_EVENTS.
+    this.appendedSincePrune += sequenced.length;
+    if (this.appendedSincePrune >= Math.max(100, Math.floor(this.config.feed.retainEvents / 10))) {
+      this.appendedSincePrune = 0;
+      void this.pruneOnSchedule();
+    }
     return sequenced;
   }
 
