@@ -39,6 +39,8 @@ export class DatabaseEventLog implements FeedEventLog {
   private appended = 0;
   private appendFailures = 0;
   private appendedSincePrune = 0;
+  /** Prune as the log grows (see appendNow); the application turns it on, tests prune by hand. */
+  private autoPrune = false;
   private pruned = 0;
   private writes: Promise<unknown> = Promise.resolve();
   private pruning: Promise<unknown> = Promise.resolve();
@@ -71,6 +73,11 @@ export class DatabaseEventLog implements FeedEventLog {
   append(events: readonly UnsequencedFeedEvent[]): Promise<FeedEvent[]> {
     if (events.length === 0) return Promise.resolve([]);
     return this.exclusive(() => this.appendNow(events));
+  }
+
+  /** Also prune every tenth of FEED_RETAIN_EVENTS appended, not only on the schedule. */
+  enableAutoPrune(): void {
+    this.autoPrune = true;
   }
 
   currentSeq(): number {
@@ -168,7 +175,7 @@ export class DatabaseEventLog implements FeedEventLog {
     this.appended += sequenced.length;
     // Between scheduled runs too, so a burst cannot grow the log far past FEED_RETAIN_EVENTS.
     this.appendedSincePrune += sequenced.length;
-    if (this.appendedSincePrune >= Math.max(100, Math.floor(this.config.feed.retainEvents / 10))) {
+    if (this.autoPrune && this.appendedSincePrune >= Math.max(100, Math.floor(this.config.feed.retainEvents / 10))) {
       this.appendedSincePrune = 0;
       void this.pruneOnSchedule();
     }

@@ -17,5 +17,6 @@ export class FeedEventLogModule implements OnModuleInit {
   /** The migrations have run by now (TypeORM's migrationsRun, while the DataSource was built). */
   async onModuleInit(): Promise<void> {
     await this.log.init();
+    this.log.enableAutoPrune();
   }
 }
