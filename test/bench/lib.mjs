@@ -92,6 +92,8 @@ export async function startStack({ apiEnv = {}, simEnv = {} } = {}) {
     apiUrl,
     simUrl: `http://127.0.0.1:${simPort}`,
     controlUrl: `http://127.0.0.1:${controlPort}`,
+    /** The simulator's admin key (Bearer token and body `api_key` of its control routes). */
+    simKey: key,
     token: login.access_token,
   };
 }
@@ -109,4 +111,65 @@ export async function processStats(pid) {
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Like start(), with an IPC channel: for load-generator workers driven by the bench.
+ * `next(type)` resolves with the next message of that type the worker sends (process.send);
+ * a message `{type: 'error', message}` or the worker's exit rejects what is waited for.
+ */
+export function startWorker(name, entry, env) {
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let tail = '';
+  const keep = (d) => (tail = (tail + d.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  children.push(child);
+  const inbox = [];
+  const waiting = [];
+  const fail = (error) => waiting.splice(0).forEach((w) => w.reject(error));
+  child.on('message', (message) => {
+    if (message?.type === 'error') return fail(new Error(`${name}: ${message.message}`));
+    const i = waiting.findIndex((w) => w.type === message?.type);
+    if (i >= 0) waiting.splice(i, 1)[0].resolve(message);
+    else inbox.push(message);
+  });
+  child.on('exit', (code, signal) => fail(new Error(`${name} exited (${code ?? signal}): ${tail}`)));
+  return {
+    child,
+    pid: child.pid,
+    output: () => tail,
+    send: (message) => child.send(message),
+    next(type, timeoutMs = 120_000) {
+      const i = inbox.findIndex((m) => m?.type === type);
+      if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0]);
+      if (child.exitCode !== null) return Promise.reject(new Error(`${name} has exited: ${tail}`));
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name}: no ${type} within ${timeoutMs} ms`)), timeoutMs);
+        const done = (f) => (v) => (clearTimeout(timer), f(v));
+        waiting.push({ type, resolve: done(resolve), reject: done(reject) });
+      });
+    },
+    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))),
+  };
+}
+
+/** Percentile of a histogram given as [value, count] pairs (any order). */
+export function histogramPercentile(entries, p) {
+  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (!total) return NaN;
+  const rank = Math.min(total - 1, Math.floor((p / 100) * total));
+  let seen = 0;
+  for (const [value, n] of sorted) {
+    seen += n;
+    if (seen > rank) return value;
+  }
+  return sorted.at(-1)[0];
 }

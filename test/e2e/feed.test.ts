@@ -128,6 +128,24 @@ describe('feed: snapshot, deltas, catch-up', () => {
     expect(again.state.pause_state).toEqual(fresh.state.pause_state);
   });
 
+  it('announces a configuration change at once as config_changed, with the version and the changed keys', async () => {
+    const c = client({ token: s.token });
+    await c.connect();
+    c.subscribe(0);
+    await c.waitFor('snapshot', (m) => m.type === 'snapshot');
+    const res = await fetch(`${s.stack.apiUrl}/api/v1/config`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'feed e2e: lower leverage', config: { risk: { max_leverage: '3.5', default_leverage: '3.0' } } }),
+    });
+    expect(res.status).toBe(200);
+    const { version } = (await res.json()) as { version: number };
+    const event = await c.waitFor<FeedEvent<'config_changed'>>('config_changed', (m) => m.type === 'config_changed');
+    expect(event.data).toMatchObject({ version, author: 'admin', reason: 'feed e2e: lower leverage' });
+    expect(event.data.changed_keys).toContain('risk.max_leverage');
+    expect(c.gaps).toBe(0);
+  });
+
   it('answers a last_seq the server never issued with a snapshot marked reset', async () => {
     const c = client({ token: s.token });
     await c.connect();

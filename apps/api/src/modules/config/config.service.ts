@@ -5,6 +5,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { nowIso } from '../../database/columns';
 import { AuditService } from '../audit/audit.service';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
+import { FeedPublisher } from '../feed/feed-publisher.service';
 import { diffConfig, mergeConfig, type ConfigChange } from './config-diff';
 import { configProblems } from './config-rules';
 import type { ConfigUpdateResultDto, ConfigVersionDto, UpdateConfigDto } from './config.dto';
@@ -18,6 +19,7 @@ export class ConfigService {
     private readonly bridge: BotBridgeService,
     private readonly versions: ConfigVersionsRepository,
     private readonly audit: AuditService,
+    private readonly feed: FeedPublisher,
   ) {}
 
   current(): Promise<BotConfig> {
@@ -110,6 +112,13 @@ export class ConfigService {
       before,
       after,
     });
+    if (diff.length > 0) {
+      this.feed.announce({
+        type: 'config_changed',
+        timestamp: row.createdAt,
+        data: { version: row.version, author: actor.name, reason, changed_keys: diff.map((change) => change.path) },
+      });
+    }
     return { changed: diff.length > 0, diff, config: after, version: row.version };
   }
 }

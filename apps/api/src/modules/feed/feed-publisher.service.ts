@@ -42,6 +42,13 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
     this.hub.publish(sequenced!);
   }
 
+  /** publish() for callers that must not fail because of the feed (a config change already made). */
+  announce(event: UnsequencedFeedEvent): void {
+    this.publish(event).catch((error: unknown) =>
+      this.logger.error({ err: error, type: event.type }, 'feed event could not be stored; not sent'),
+    );
+  }
+
   private async handle(event: DomainEvent): Promise<void> {
     if (event.type === 'bridge_baseline') return this.hub.resetTo(event.payload);
     const feedEvent = feedEventOf(event);
