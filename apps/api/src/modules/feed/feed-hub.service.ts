@@ -73,6 +73,7 @@ export class FeedHub implements OnApplicationShutdown {
   private readonly projection = new FeedProjection();
   /** Seq of the bridge baseline the state starts from: catch-up from before it cannot be trusted. */
   private baselineSeq = 0;
+  private publishedSeq?: number;
   private freshness: () => DataFreshness = () => ({ source: 'cached', as_of: null, age_ms: null });
   private batch: FeedEvent[] = [];
   private batchTimer?: NodeJS.Timeout;
@@ -104,6 +105,19 @@ export class FeedHub implements OnApplicationShutdown {
 
   attach(server: Server): void {
     this.servers.push(server);
+  }
+
+  /**
+   * The seq the state and what was sent stand at: the last event handed to publish(). Not the
+   * log's seq, which moves as soon as an event is stored, a moment before it reaches the hub.
+   */
+  seq(): number {
+    return this.publishedSeq ?? this.log.currentSeq();
+  }
+
+  /** Called once the log is loaded and before any event is appended. */
+  startAt(seq: number): void {
+    this.publishedSeq ??= seq;
   }
 
   setFreshness(source: () => DataFreshness): void {
@@ -138,7 +152,7 @@ export class FeedHub implements OnApplicationShutdown {
   resetTo(baseline: BridgeBaselineEvent['payload']): void {
     this.flushBatch();
     this.projection.reset(baseline);
-    this.baselineSeq = this.log.currentSeq();
+    this.baselineSeq = this.seq();
     for (const socket of this.sockets()) {
       const client = clientOf(socket);
       if (client?.channels && !client.pending) this.sendSnapshot(socket, client.channels, true);
@@ -146,6 +160,7 @@ export class FeedHub implements OnApplicationShutdown {
   }
 
   publish(event: FeedEvent): void {
+    this.publishedSeq = event.seq;
     this.projection.apply(event);
     for (const socket of this.syncing) clientOf(socket)?.pending?.push(event);
     if (BATCHED_EVENT_TYPES.has(event.type)) {
@@ -173,7 +188,7 @@ export class FeedHub implements OnApplicationShutdown {
     this.leaveRooms(socket);
     this.flushBatch();
     client.channels = channels;
-    const current = this.log.currentSeq();
+    const current = this.seq();
     if (lastSeq <= 0) return this.join(socket, client, () => this.sendSnapshot(socket, channels, false));
     const resumable = lastSeq >= this.baselineSeq && lastSeq <= current;
     if (!resumable) return this.join(socket, client, () => this.sendSnapshot(socket, channels, true));
@@ -244,7 +259,7 @@ export class FeedHub implements OnApplicationShutdown {
   private sendSnapshot(socket: Socket, channels: ReadonlySet<FeedChannel>, reset: boolean): void {
     this.send(socket, {
       type: 'snapshot',
-      seq: this.log.currentSeq(),
+      seq: this.seq(),
       timestamp: now(),
       reset,
       data: this.projection.view(channels),
@@ -289,7 +304,7 @@ export class FeedHub implements OnApplicationShutdown {
 
   private sendHeartbeat(): void {
     this.flushBatch();
-    const message: FeedServerMessage = { type: 'heartbeat', seq: this.log.currentSeq(), timestamp: now() };
+    const message: FeedServerMessage = { type: 'heartbeat', seq: this.seq(), timestamp: now() };
     for (const [room] of this.rooms()) for (const server of this.servers) server.to(room).emit(FEED_MESSAGE, message);
   }
 

@@ -16,6 +16,7 @@ import { FeedHub } from './feed-hub.service';
 @Injectable()
 export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe?: () => void;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly bridge: BotBridgeService,
@@ -27,6 +28,7 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.hub.setFreshness(() => this.bridge.snapshot().freshness);
+    this.hub.startAt(this.log.currentSeq());
     this.unsubscribe = this.bridge.events.subscribe('feed', (event) => this.handle(event), {
       capacity: this.config.feed.queueCapacity,
     });
@@ -37,9 +39,14 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Publishes an event that does not come from the bridge (config changes, alerts). */
-  async publish(event: UnsequencedFeedEvent): Promise<void> {
-    const [sequenced] = await this.log.append([event]);
-    this.hub.publish(sequenced!);
+  publish(event: UnsequencedFeedEvent): Promise<void> {
+    // One at a time, store then send: the hub gets events in exactly the order of their seqs.
+    const run = this.tail.then(async () => {
+      const [sequenced] = await this.log.append([event]);
+      this.hub.publish(sequenced!);
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
   /** publish() for callers that must not fail because of the feed (a config change already made). */
@@ -50,7 +57,12 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async handle(event: DomainEvent): Promise<void> {
-    if (event.type === 'bridge_baseline') return this.hub.resetTo(event.payload);
+    if (event.type === 'bridge_baseline') {
+      // After whatever is being stored, so the reset lands in seq order too.
+      const run = this.tail.then(() => this.hub.resetTo(event.payload));
+      this.tail = run.catch(() => undefined);
+      return run;
+    }
     const feedEvent = feedEventOf(event);
     if (!feedEvent) return;
     try {
