@@ -2,6 +2,8 @@
 // API's or the plain socket.io baseline), driven by the bench over IPC:
 //   {cmd:'connect', count}  opens `count` more clients, each subscribing with last_seq 0;
 //                           answers {type:'connected'} once each got its snapshot (or failed);
+//   {cmd:'phase'}           answers {type:'phase', sinceLastBatchMs}: the bench starts and stops
+//                           the window between two batches, so no burst is cut in half;
 //   {cmd:'start'}           resets the counters: the measurement window begins;
 //   {cmd:'stop'}            answers {type:'report'} with what was received in the window.
 // Latency = Date.now() at receipt - Date.parse(event.timestamp), per event, in a 1 ms histogram.
@@ -21,6 +23,7 @@ let measuring = false;
 let closing = false;
 let windowStart = 0;
 let windowStartWall = 0;
+let lastBatchAt = 0;
 let stats = fresh();
 const capture = { snapshot: null, messages: [] };
 
@@ -41,6 +44,9 @@ function fresh() {
     types: {},
     urgent: new Map(),
     batched: new Map(),
+    // The same for this worker's first client alone: written to first by the server, read first here.
+    headUrgent: new Map(),
+    headBatched: new Map(),
   };
 }
 
@@ -67,9 +73,11 @@ function onEvent(client, event, now, urgent) {
   if (urgent) {
     stats.urgentEvents++;
     record(stats.urgent, latency);
+    if (client.head) record(stats.headUrgent, latency);
   } else {
     stats.batchedEvents++;
     record(stats.batched, latency);
+    if (client.head) record(stats.headBatched, latency);
   }
 }
 
@@ -83,6 +91,7 @@ function onMessage(client, message) {
       client.ready?.();
       return;
     case 'batch':
+      lastBatchAt = performance.now();
       if (measuring) stats.batches++;
       for (const event of message.events) onEvent(client, event, now, false);
       break;
@@ -100,7 +109,8 @@ function onMessage(client, message) {
     default:
       if (typeof message.seq === 'number') onEvent(client, message, now, !BATCHED.has(message.type));
   }
-  if (client.capture && measuring && message.type !== 'heartbeat') capture.messages.push({ at: now - windowStartWall, message });
+  if (client.capture && measuring && message.type !== 'heartbeat')
+    capture.messages.push({ at: now - windowStartWall, receivedAt: now, message });
 }
 
 function connectOne(captureThis) {
@@ -114,7 +124,7 @@ function connectOne(captureThis) {
       timeout: 30_000,
       ...(parser ? { parser } : {}),
     });
-    const client = { socket, lastSeq: 0, capture: captureThis, ready: null };
+    const client = { socket, lastSeq: 0, capture: captureThis, head: clients.length === 0, ready: null };
     clients.push(client);
     const timer = setTimeout(() => settle(false, 'no snapshot within 30 s'), 30_000);
     function settle(ok, error) {
@@ -150,7 +160,7 @@ async function connect(count) {
 function report() {
   const durationMs = performance.now() - windowStart;
   measuring = false;
-  const { urgent, batched, minSeq, ...rest } = stats;
+  const { urgent, batched, headUrgent, headBatched, minSeq, ...rest } = stats;
   return {
     type: 'report',
     durationMs,
@@ -159,6 +169,8 @@ function report() {
     minSeq: Number.isFinite(minSeq) ? minSeq : 0,
     urgent: [...urgent],
     batched: [...batched],
+    headUrgent: [...headUrgent],
+    headBatched: [...headBatched],
     capture: CAPTURE ? capture : null,
   };
 }
@@ -168,6 +180,8 @@ process.on('message', (command) => {
   try {
     if (command.cmd === 'connect') {
       connect(command.count).then((r) => process.send({ type: 'connected', ...r }), fail);
+    } else if (command.cmd === 'phase') {
+      process.send({ type: 'phase', sinceLastBatchMs: lastBatchAt ? performance.now() - lastBatchAt : null });
     } else if (command.cmd === 'start') {
       stats = fresh();
       capture.messages = [];

@@ -10,7 +10,9 @@
 //
 // Env: BENCH_WS_CLIENTS (1000), BENCH_WS_DURATION_S (20), BENCH_WS_WARMUP_S (3),
 // BENCH_WS_PROCS (2 client processes), BENCH_WS_WAVE (100 clients connected at a time),
-// BENCH_WS_MSGPACK_CLIENTS (= clients; 0 skips the MessagePack runs), BENCH_WS_PAUSE_EVERY_MS (2000).
+// BENCH_WS_MSGPACK_CLIENTS (= clients; 0 skips the MessagePack runs), BENCH_WS_PAUSE_EVERY_MS (2000),
+// BENCH_WS_TIMELINE_OUT (keep the captured events the baseline replays in this file),
+// BENCH_WS_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,18 +25,30 @@ const CLIENTS = num('BENCH_WS_CLIENTS', 1000);
 const DURATION_S = num('BENCH_WS_DURATION_S', 20);
 const WARMUP_S = num('BENCH_WS_WARMUP_S', 3);
 const PROCS = Math.max(1, Math.min(num('BENCH_WS_PROCS', 2), CLIENTS));
-const WAVE = num('BENCH_WS_WAVE', 100);
+const WAVE = Math.max(1, num('BENCH_WS_WAVE', 100));
 const MSGPACK_CLIENTS = num('BENCH_WS_MSGPACK_CLIENTS', CLIENTS);
 const PAUSE_EVERY_MS = num('BENCH_WS_PAUSE_EVERY_MS', 2000);
 const BATCH_MS = 100;
+const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 const FEED_PATH = '/ws/v1/feed';
 const FEED_MSGPACK_PATH = '/ws/v1/feed-msgpack';
 const CHANNELS = ['positions', 'pause_state', 'stats', 'bot', 'config', 'alerts'];
 const CLIENT_ENTRY = join(ROOT, 'test/bench/ws-clients.mjs');
 
+/**
+ * Waits until mid-way between two batches (they come once per poll), so that starting or
+ * stopping the window does not cut a fan-out burst in half (some clients counting it, others not).
+ */
+async function midGap(worker) {
+  worker.send({ cmd: 'phase' });
+  const { sinceLastBatchMs } = await worker.next('phase');
+  if (sinceLastBatchMs === null) return;
+  await sleep((((POLL_MS / 2 - sinceLastBatchMs) % POLL_MS) + POLL_MS) % POLL_MS);
+}
+
 /** Connects `clients` in waves, measures DURATION_S after WARMUP_S, and sums the workers' reports. */
-async function measure(label, { url, path, msgpack, clients, token, serverPid, capture = false }) {
+async function measure(label, { url, path, msgpack, clients, token, serverPid, simPid, capture = false }) {
   const per = Array.from({ length: PROCS }, (_, i) => Math.floor(clients / PROCS) + (i < clients % PROCS ? 1 : 0));
   const workers = per.map((_, i) =>
     startWorker(`ws-clients-${i}`, CLIENT_ENTRY, {
@@ -71,7 +85,8 @@ async function measure(label, { url, path, msgpack, clients, token, serverPid, c
     if (failed === clients) throw new Error(`${label}: no client could connect: ${JSON.stringify(errors)}`);
     await sleep(WARMUP_S * 1000);
 
-    const pids = [serverPid, ...workers.map((w) => w.pid)];
+    await midGap(workers[0]);
+    const pids = [serverPid, ...workers.map((w) => w.pid), ...(simPid ? [simPid] : [])];
     const before = await Promise.all(pids.map(processStats));
     let rssMax = before[0].rssBytes;
     const sampler = setInterval(() => {
@@ -82,7 +97,8 @@ async function measure(label, { url, path, msgpack, clients, token, serverPid, c
     }, 500);
     const wall0 = performance.now();
     await Promise.all(workers.map((w) => (w.send({ cmd: 'start' }), w.next('started'))));
-    await sleep(DURATION_S * 1000);
+    await sleep(DURATION_S * 1000 - POLL_MS / 2);
+    await midGap(workers[0]);
     for (const w of workers) w.send({ cmd: 'stop' });
     const reports = await Promise.all(workers.map((w) => w.next('report')));
     const after = await Promise.all(pids.map(processStats));
@@ -98,6 +114,7 @@ async function measure(label, { url, path, msgpack, clients, token, serverPid, c
       serverCpu: cpu(0),
       serverRssMb: rssMax / 2 ** 20,
       clientCpu: workers.map((_, i) => cpu(i + 1)),
+      simCpu: simPid ? cpu(workers.length + 1) : null,
     });
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -114,6 +131,8 @@ function summarize(label, reports, extra) {
   };
   const urgent = merge('urgent');
   const batched = merge('batched');
+  const headUrgent = merge('headUrgent');
+  const headBatched = merge('headBatched');
   const seqs = reports.filter((r) => r.maxSeq > 0);
   const minSeq = Math.min(...seqs.map((r) => r.minSeq));
   const maxSeq = Math.max(...seqs.map((r) => r.maxSeq));
@@ -134,9 +153,25 @@ function summarize(label, reports, extra) {
     urgentPerClientS: clients ? sum('urgentEvents') / clients / durationS : 0,
     bytesPerEvent: sum('events') ? sum('bytes') / sum('events') : 0,
     bytesPerClientS: clients ? sum('bytes') / clients / durationS : 0,
-    urgent: { n: sum('urgentEvents'), p50: histogramPercentile(urgent, 50), p99: histogramPercentile(urgent, 99), max: Math.max(...urgent.map(([v]) => v)) },
-    batched: { n: sum('batchedEvents'), p50: histogramPercentile(batched, 50), p99: histogramPercentile(batched, 99), max: Math.max(...batched.map(([v]) => v)) },
+    urgent: {
+      n: sum('urgentEvents'),
+      p50: histogramPercentile(urgent, 50),
+      p99: histogramPercentile(urgent, 99),
+      max: Math.max(...urgent.map(([v]) => v)),
+    },
+    batched: {
+      n: sum('batchedEvents'),
+      p50: histogramPercentile(batched, 50),
+      p99: histogramPercentile(batched, 99),
+      max: Math.max(...batched.map(([v]) => v)),
+    },
     perClientTypes: Object.fromEntries(Object.entries(types).map(([t, n]) => [t, clients ? n / clients / durationS : 0])),
+    head: {
+      urgentP50: histogramPercentile(headUrgent, 50),
+      urgentP99: histogramPercentile(headUrgent, 99),
+      batchedP50: histogramPercentile(headBatched, 50),
+      batchedP99: histogramPercentile(headBatched, 99),
+    },
     gaps: sum('gaps'),
     duplicates: sum('duplicates'),
     disconnects: sum('disconnects'),
@@ -214,6 +249,24 @@ function row(r) {
   );
 }
 
+/**
+ * Where a batched event's time goes, from the first client's captured batches: held in the
+ * server (batch timestamp, set at flush, - the event's timestamp) and flush -> receipt.
+ */
+function batchSplit(r) {
+  const held = [];
+  const transit = [];
+  for (const { receivedAt, message } of r.capture?.messages ?? []) {
+    if (message.type !== 'batch') continue;
+    const flushed = Date.parse(message.timestamp);
+    for (const e of message.events) held.push(flushed - Date.parse(e.timestamp));
+    transit.push(receivedAt - flushed);
+  }
+  if (!transit.length) return '';
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return `; batched, first client: held in server ${median(held)} ms (median: event timestamp -> batch flush), flush -> receipt ${median(transit)} ms`;
+}
+
 function detail(r) {
   const errors = Object.keys(r.errors).length ? ` ${JSON.stringify(r.errors)}` : '';
   return (
@@ -223,7 +276,10 @@ function detail(r) {
       .map(([t, n]) => `${t} ${n.toFixed(2)}/s`)
       .join(', ')}); delivered/expected ${(r.completeness * 100).toFixed(1)}%; ` +
     `urgent n=${r.urgent.n} max ${ms(r.urgent.max)} ms, batched n=${r.batched.n} max ${ms(r.batched.max)} ms; ` +
+    `first client of each process only: urgent ${ms(r.head.urgentP50)} / ${ms(r.head.urgentP99)} ms, batched ${ms(r.head.batchedP50)} / ${ms(r.head.batchedP99)} ms; ` +
     `gaps ${r.gaps}, duplicates ${r.duplicates}, disconnects ${r.disconnects}; client processes CPU ${r.clientCpu.map((c) => `${c.toFixed(0)}%`).join(' + ')}` +
+    (r.simCpu !== null ? `, simulator CPU ${r.simCpu.toFixed(0)}%` : '') +
+    batchSplit(r) +
     (r.logs.length ? `\n    client log: ${r.logs.slice(0, 3).join(' | ')}${r.logs.length > 3 ? ` (+${r.logs.length - 3})` : ''}` : '')
   );
 }
@@ -234,25 +290,35 @@ const dir = mkdtempSync(join(tmpdir(), 'dnb-bench-ws-'));
 const runs = {};
 let feedHealth = null;
 const stack = await startStack({
-  simEnv: { SIM_INITIAL_POSITIONS: '20', SIM_INCIDENTS: 'off', SIM_TICK_MS: '100' },
+  simEnv: { SIM_INITIAL_POSITIONS: '20', SIM_INCIDENTS: 'off', SIM_TICK_MS: '100', SIM_RECOVERY_STEP_MS: '10' },
   apiEnv: {
-    BOT_POLL_MS: '1000',
+    BOT_POLL_MS: String(POLL_MS),
     WS_BATCH_MS: String(BATCH_MS),
     WS_HEARTBEAT_MS: String(HEARTBEAT_MS),
     MAX_WS_CONNECTIONS: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
     MAX_WS_CONNECTIONS_PER_USER: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
     RATE_LIMIT_ROLE_MULTIPLIER: '100000',
+    ...(process.env.BENCH_WS_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WS_API_NODE_OPTIONS } : {}),
   },
 });
 let stopToggling = () => {};
 try {
   if (!stack.token) throw new Error('the admin could not log in');
+  // The bot recovers its 20 positions at boot: measure the steady state, not the recovery.
+  for (let deadline = Date.now() + 30_000; ; await sleep(100)) {
+    const state = await fetch(`${stack.controlUrl}/state`).then((r) => r.json());
+    if (state.phase === 'running') break;
+    if (Date.now() > deadline) throw new Error(`the simulator is still ${state.phase} after 30 s`);
+  }
+  await sleep(POLL_MS * 2); // the bridge has seen it
   // Urgent events: the bot paused (scope entry) and resumed every PAUSE_EVERY_MS.
   let paused = false;
   let toggleErrors = 0;
   const toggle = async () => {
     paused = !paused;
-    const body = paused ? { api_key: stack.simKey, reason: 'bench: toggle', scope: 'entry' } : { api_key: stack.simKey, reason: 'bench: toggle' };
+    const body = paused
+      ? { api_key: stack.simKey, reason: 'bench: toggle', scope: 'entry' }
+      : { api_key: stack.simKey, reason: 'bench: toggle' };
     const res = await fetch(`${stack.simUrl}/internal/control/${paused ? 'pause' : 'resume'}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.simKey}`, 'content-type': 'application/json' },
@@ -264,12 +330,18 @@ try {
   const toggler = setInterval(() => toggle().catch(() => toggleErrors++), PAUSE_EVERY_MS);
   stopToggling = () => clearInterval(toggler);
 
-  const api = { url: stack.apiUrl, token: stack.token, serverPid: stack.api.pid };
+  const api = { url: stack.apiUrl, token: stack.token, serverPid: stack.api.pid, simPid: stack.sim.pid };
   runs.api = await measure('control center (JSON)', { ...api, path: FEED_PATH, msgpack: false, clients: CLIENTS, capture: true });
   if (!runs.api.delivered) throw new Error(`the API delivered no events: ${stack.api.output()}`);
   await sleep(1000);
   if (MSGPACK_CLIENTS > 0) {
-    runs.apiMsgpack = await measure('control center (MessagePack)', { ...api, path: FEED_MSGPACK_PATH, msgpack: true, clients: MSGPACK_CLIENTS });
+    runs.apiMsgpack = await measure('control center (MessagePack)', {
+      ...api,
+      path: FEED_MSGPACK_PATH,
+      msgpack: true,
+      clients: MSGPACK_CLIENTS,
+      capture: true,
+    });
   }
   stopToggling();
   if (toggleErrors) console.warn(`warning: ${toggleErrors} pause/resume calls to the simulator failed`);
@@ -284,7 +356,7 @@ try {
 }
 
 // The baseline, alone on the machine like the API was (the simulator and the API are gone).
-const timelineFile = join(dir, 'timeline.json');
+const timelineFile = process.env.BENCH_WS_TIMELINE_OUT || join(dir, 'timeline.json');
 writeFileSync(timelineFile, JSON.stringify(timelineOf(runs.api)));
 for (const [key, msgpack, clients, label] of [
   ['plain', false, CLIENTS, 'plain socket.io (JSON)'],
@@ -301,7 +373,15 @@ for (const [key, msgpack, clients, label] of [
   });
   try {
     await waitHttp(`http://127.0.0.1:${port}/health`);
-    runs[key] = await measure(label, { url: `http://127.0.0.1:${port}`, path, msgpack, clients, token: 'plain', serverPid: plain.pid });
+    runs[key] = await measure(label, {
+      url: `http://127.0.0.1:${port}`,
+      path,
+      msgpack,
+      clients,
+      token: 'plain',
+      serverPid: plain.pid,
+      capture: true,
+    });
   } finally {
     await plain.stop();
   }
@@ -340,5 +420,5 @@ if (feedHealth?.sockets) {
 }
 console.log(
   '  latency: Date.now() at receipt - event.timestamp (stamped by the bridge when it read the poll; the baseline stamps at publication); ' +
-    'batched events include the 100 ms batch window; both include the client processes\' own decode queue on the shared 2 cores.',
+    "batched events include the 100 ms batch window; both include the client processes' own decode queue on the shared 2 cores.",
 );

@@ -27,10 +27,10 @@ describe('feed resilience at ~200 events/s', () => {
   const clients: FeedTestClient[] = [];
 
   beforeAll(async () => {
-    // 20 positions whose figures move every 100 ms tick, polled every 100 ms: ~200 updates/s.
+    // 20 positions whose figures move every 50 ms tick, polled every 90 ms: about 200 updates/s.
     s = await startBridgeStack({
-      sim: { initialPositions: 24, tickMs: 100, incidents: false },
-      api: { env: { BOT_POLL_MS: '100', WS_HEARTBEAT_MS: '1000' } },
+      sim: { initialPositions: 20, tickMs: 50, incidents: false },
+      api: { env: { BOT_POLL_MS: '90', WS_HEARTBEAT_MS: '1000' } },
     });
     await until('live positions', async () => {
       const r = await s.get<{ freshness: { source: string } }>('/api/v1/positions');

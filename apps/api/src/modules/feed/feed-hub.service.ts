@@ -165,7 +165,11 @@ export class FeedHub implements OnApplicationShutdown {
     for (const socket of this.syncing) clientOf(socket)?.pending?.push(event);
     if (BATCHED_EVENT_TYPES.has(event.type)) {
       this.batch.push(event);
-      this.batchTimer ??= setTimeout(() => this.flushBatch(), this.config.ws.batchMs);
+      // The window counts from when the bridge saw the change, not from when it got here.
+      this.batchTimer ??= setTimeout(
+        () => this.flushBatch(),
+        Math.max(0, this.config.ws.batchMs - (Date.now() - Date.parse(event.timestamp))),
+      );
       return;
     }
     this.flushBatch();

@@ -1,11 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { feedEventOf, type DomainEvent, type UnsequencedFeedEvent } from '@dnb/contracts';
+import { feedEventOf, type BridgeBaselineEvent, type DomainEvent, type UnsequencedFeedEvent } from '@dnb/contracts';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { FEED_EVENT_LOG, type FeedEventLog } from './event-log';
 import { FeedHub } from './feed-hub.service';
+
+/** Bridge events gathered for one store at most (a poll makes a few dozen). */
+const MAX_PENDING = 1000;
 
 /**
  * Bridge events -> sequenced, durable feed events -> the hub, in bus order. It reads the bus
@@ -17,6 +20,8 @@ import { FeedHub } from './feed-hub.service';
 export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe?: () => void;
   private tail: Promise<void> = Promise.resolve();
+  private pending: Array<UnsequencedFeedEvent | { baseline: BridgeBaselineEvent['payload'] }> = [];
+  private storing?: Promise<void>;
 
   constructor(
     private readonly bridge: BotBridgeService,
@@ -56,21 +61,46 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  private async handle(event: DomainEvent): Promise<void> {
-    if (event.type === 'bridge_baseline') {
-      // After whatever is being stored, so the reset lands in seq order too.
-      const run = this.tail.then(() => this.hub.resetTo(event.payload));
-      this.tail = run.catch(() => undefined);
-      return run;
+  /**
+   * Bridge events are stored a poll at a time: they gather until the bus's delivery turn ends,
+   * then go to the log in one append. Past MAX_PENDING the bus waits for the store, and its own
+   * bounded queue (drops counted) takes over.
+   */
+  private handle(event: DomainEvent): Promise<void> | undefined {
+    if (event.type === 'bridge_baseline') this.pending.push({ baseline: event.payload });
+    else {
+      const feedEvent = feedEventOf(event);
+      if (!feedEvent) return undefined;
+      this.pending.push(feedEvent);
     }
-    const feedEvent = feedEventOf(event);
-    if (!feedEvent) return;
-    try {
-      await this.publish(feedEvent);
-    } catch (error) {
-      // Not stored, so not sent: clients see no seq for it; the next poll's changes carry on.
-      this.logger.error({ err: error, type: event.type }, 'feed event could not be stored; not sent');
-      throw error;
-    }
+    const stored = (this.storing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.storePending()));
+    return this.pending.length >= MAX_PENDING ? stored : undefined;
+  }
+
+  private storePending(): Promise<void> {
+    this.storing = undefined;
+    const items = this.pending;
+    this.pending = [];
+    const run = this.tail.then(async () => {
+      let events: UnsequencedFeedEvent[] = [];
+      const store = async () => {
+        if (!events.length) return;
+        const batch = events;
+        events = [];
+        for (const sequenced of await this.log.append(batch)) this.hub.publish(sequenced);
+      };
+      for (const item of items) {
+        if ('baseline' in item) {
+          await store();
+          this.hub.resetTo(item.baseline); // in seq order: after what came before it
+        } else events.push(item);
+      }
+      await store();
+    });
+    this.tail = run.catch((error: unknown) =>
+      // Not stored, so not sent: clients see no seq for them; later polls carry on (counted by the log).
+      this.logger.error({ err: error, events: items.length }, 'feed events could not be stored; not sent'),
+    );
+    return run.catch(() => undefined);
   }
 }
