@@ -3,7 +3,7 @@
 // API's feed delivered in its measurement window: same payloads, same timing (each event is
 // published at its original offset, with a fresh seq and timestamp), batched the way the feed
 // batches (position_update and stats_update wait BATCH_MS in one `batch` message; any other event
-// flushes the pending batch and goes at once), plus a heartbeat. No auth beyond "a token is
+// goes at once: alone, or last in the pending batch, which it sends), plus a heartbeat. No auth beyond "a token is
 // present", no database, no state: what socket.io alone costs for the same stream.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -53,7 +53,11 @@ function publish(template) {
     batchTimer ??= setTimeout(flushBatch, BATCH_MS);
     return;
   }
-  flushBatch();
+  if (batch.length) {
+    batch.push(event);
+    flushBatch();
+    return;
+  }
   io.to(ROOM).emit('message', event);
 }
 

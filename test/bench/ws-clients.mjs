@@ -93,7 +93,8 @@ function onMessage(client, message) {
     case 'batch':
       lastBatchAt = performance.now();
       if (measuring) stats.batches++;
-      for (const event of message.events) onEvent(client, event, now, false);
+      // An urgent event can close a batch (it goes last in it): classify by type, not by frame.
+      for (const event of message.events) onEvent(client, event, now, !BATCHED.has(event.type));
       break;
     case 'heartbeat':
       if (measuring) stats.heartbeats++;

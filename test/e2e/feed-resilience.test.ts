@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotMessage } from '@dnb/contracts';
-import { startBridgeStack, type BridgeStack } from '../support/bridge-stack';
+import { startLiveBridgeStack, type BridgeStack } from '../support/bridge-stack';
 import { FeedTestClient } from '../support/feed-client';
 
 // The feed under load and failure (issue 5): about 200 events/s from the real simulator for
@@ -28,13 +28,9 @@ describe('feed resilience at ~200 events/s', () => {
 
   beforeAll(async () => {
     // 20 positions whose figures move every 50 ms tick, polled every 90 ms: about 200 updates/s.
-    s = await startBridgeStack({
+    s = await startLiveBridgeStack({
       sim: { initialPositions: 20, tickMs: 50, incidents: false },
       api: { env: { BOT_POLL_MS: '90', WS_HEARTBEAT_MS: '1000' } },
-    });
-    await until('live positions', async () => {
-      const r = await s.get<{ freshness: { source: string } }>('/api/v1/positions');
-      return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
     });
   });
   afterAll(async () => {

@@ -59,3 +59,18 @@ export async function startBridgeStack(options: StackOptions = {}): Promise<Brid
     },
   };
 }
+
+/** startBridgeStack, then waits until the API serves live positions (the bridge's baseline is in). */
+export async function startLiveBridgeStack(options: StackOptions = {}, timeoutMs = 20_000): Promise<BridgeStack> {
+  const s = await startBridgeStack(options);
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const r = await s.get<{ freshness?: { source: string } }>('/api/v1/positions');
+    if (r.status === 200 && r.body.freshness?.source === 'live') return s;
+    if (performance.now() > deadline) {
+      await s.stack.stop();
+      throw new Error(`positions not live within ${timeoutMs} ms (last answer ${r.status})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -111,6 +111,16 @@ export class FeedTestClient {
     });
   }
 
+  /** The first event of this type, sent alone or inside a batch or catch-up. */
+  waitForEvent<T extends FeedEvent['type']>(type: T, timeoutMs = 10_000): Promise<FeedEvent<T>> {
+    const find = (m: FeedServerMessage): FeedEvent<T> | undefined => {
+      if (m.type === type) return m as FeedEvent<T>;
+      if (m.type === 'batch' || m.type === 'catch_up') return m.events.find((e) => e.type === type) as FeedEvent<T> | undefined;
+      return undefined;
+    };
+    return this.waitFor(type, (m) => find(m) !== undefined, timeoutMs).then((m) => find(m)!);
+  }
+
   disconnected(): Promise<string> {
     if (!this.socket.connected) return Promise.resolve('already');
     return new Promise((resolve) => this.socket.once('disconnect', (reason) => resolve(reason)));

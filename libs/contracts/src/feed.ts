@@ -44,8 +44,9 @@ export const CHANNEL_OF: Record<FeedEventType, FeedChannel> = {
 };
 
 /**
- * Sent in 100 ms windows as one `batch` message (spec 10.2). Every other event goes at once,
- * after whatever batch is pending, so a client always receives events in seq order.
+ * Sent in 100 ms windows as one `batch` message (spec 10.2). Every other event goes at once:
+ * alone, or, when updates are waiting, as the last event of their batch, sent right then; so
+ * a client always receives events in seq order. Read events from `batch` messages too.
  */
 export const BATCHED_EVENT_TYPES: ReadonlySet<FeedEventType> = new Set<FeedEventType>(['position_update', 'stats_update']);
 

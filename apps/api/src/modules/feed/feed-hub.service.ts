@@ -63,8 +63,8 @@ const now = () => new Date().toISOString();
 /**
  * The fan-out side of the feed: which sockets are connected and subscribed, and what they are
  * sent. Events reach it in seq order from the publisher. Urgent events go at once; the others
- * wait at most FEED_BATCH_MS in one batch, and any pending batch goes first, so every client
- * receives events in seq order. Clients with the same channels share a room, so each message is
+ * wait at most FEED_BATCH_MS in one batch, which an urgent event closes (it goes last in that
+ * batch's frame), so every client receives events in seq order. Clients with the same channels share a room, so each message is
  * serialised once per room, not once per socket.
  */
 @Injectable()
@@ -172,7 +172,13 @@ export class FeedHub implements OnApplicationShutdown {
       );
       return;
     }
-    this.flushBatch();
+    if (this.batch.length) {
+      // Updates are waiting: they go now, with this event last, in one frame per client (one
+      // fan-out instead of two, and still in seq order).
+      this.batch.push(event);
+      this.flushBatch();
+      return;
+    }
     for (const [room, channels] of this.rooms()) {
       if (!channels.has(CHANNEL_OF[event.type])) continue;
       for (const server of this.servers) server.to(room).emit(FEED_MESSAGE, event);
