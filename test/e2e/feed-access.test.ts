@@ -105,6 +105,13 @@ describe('feed access', () => {
     await expect(client({ token: viewer.accessToken }).connect()).rejects.toThrow(/UNAUTHENTICATED/);
   });
 
+  it('refuses a user who must still change the password, as the HTTP routes do', async () => {
+    const fresh = await createUser(target.client, admin.accessToken, { role: 'operator' });
+    const first = await login(target.client, fresh.username, fresh.password, { from: from() });
+    expect(first.user.must_change_password).toBe(true);
+    await expect(client({ token: first.accessToken }).connect()).rejects.toThrow(/PASSWORD_CHANGE_REQUIRED/);
+  });
+
   it('lets an API key hold a connection until the key is revoked', async () => {
     const key = await createApiKey(target.client, admin.accessToken, { role: 'viewer' });
     const c = client({ apiKey: key.key });

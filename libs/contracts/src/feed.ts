@@ -208,6 +208,8 @@ export const FEED_REFUSALS = {
   unauthenticated: 'UNAUTHENTICATED: send auth.token (access JWT) or auth.api_key',
   origin: 'ORIGIN_NOT_ALLOWED: this origin may not open the feed',
   permission: 'PERMISSION_DENIED: your role may not subscribe to the feed',
+  passwordChange: 'PASSWORD_CHANGE_REQUIRED: change your password first (POST /api/v1/auth/password)',
+  mfaEnrolment: 'MFA_ENROLMENT_REQUIRED: admins must enrol in two-factor authentication first',
   tooMany: 'TOO_MANY_CONNECTIONS: the server is at MAX_WS_CONNECTIONS; retry later',
   tooManyForUser: 'TOO_MANY_CONNECTIONS_FOR_USER: close another tab or client first',
 } as const;

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AccessAuthenticator } from '../auth/access-authenticator';
+import { AuthStateService } from '../auth/auth-state.service';
 import { bearerToken } from '../auth/jwt.strategy';
 import { FeedHub } from './feed-hub.service';
 
@@ -23,13 +24,15 @@ export class FeedRefusal extends Error {
 /**
  * Who may open the feed: the Origin (same host, or the CORS allowlist; none from non-browser
  * clients), a valid access JWT (`auth.token`) or API key (`auth.api_key` or X-API-Key), the
- * feed:subscribe permission, and room under MAX_WS_CONNECTIONS and the per-user cap.
+ * feed:subscribe permission, an account in order (password changed, admin MFA enrolled, as on
+ * HTTP), and room under MAX_WS_CONNECTIONS and the per-user cap.
  */
 @Injectable()
 export class FeedAuthService {
   constructor(
     private readonly access: AccessAuthenticator,
     private readonly apiKeys: ApiKeysService,
+    private readonly authState: AuthStateService,
     private readonly hub: FeedHub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -45,6 +48,7 @@ export class FeedAuthService {
       const actor = await this.authenticate(auth as Record<string, unknown>, headers, address);
       if (!actor) throw new FeedRefusal('unauthenticated');
       if (!can(actor.role, Permission.FeedSubscribe)) throw new FeedRefusal('permission');
+      await this.requireAccountInOrder(actor);
       const mine = this.hub.sockets().filter((s) => {
         const other = (s.data as { feed?: { actor: Actor } }).feed?.actor;
         return other && other.kind === actor.kind && other.id === actor.id;
@@ -58,6 +62,14 @@ export class FeedAuthService {
       }
       throw error;
     }
+  }
+
+  /** As on every HTTP route: a forced password change and admin MFA enrolment come first. */
+  private async requireAccountInOrder(actor: Actor): Promise<void> {
+    if (actor.kind !== 'user') return;
+    const state = await this.authState.user(actor.id);
+    if (state?.mustChangePassword) throw new FeedRefusal('passwordChange');
+    if (this.config.auth.requireAdminMfa && actor.role === 'admin' && !state?.mfaEnabled) throw new FeedRefusal('mfaEnrolment');
   }
 
   /** A new access token for an open connection: it must be valid and belong to the same user. */
