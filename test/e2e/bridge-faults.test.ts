@@ -1,3 +1,4 @@
+import { until } from '../support/until';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotUnavailableBody, PositionsResponse } from '@dnb/contracts';
 import type { FaultSpec } from '../../apps/bot-sim/src/control/control-client';
@@ -18,15 +19,7 @@ const FAST_API = {
   BOT_STALE_MAX_MS: String(STALE_MAX_MS),
 };
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const untilEvery100 = <T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000) => until(what, fn, timeoutMs, 100);
 
 const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ids = (body: Pick<PositionsResponse, 'positions'>) => body.positions.map((p) => p.position_id).sort();
@@ -53,7 +46,7 @@ describe('bridge under bot faults (one bot path failing at a time)', () => {
   let good: string[];
   beforeAll(async () => {
     s = await startBridgeStack({ sim: { initialPositions: 3, incidents: false }, api: { env: FAST_API } });
-    good = await until('live positions', async () => {
+    good = await untilEvery100('live positions', async () => {
       const r = await s.get<PositionsResponse>('/api/v1/positions');
       return r.status === 200 && r.body.freshness.source === 'live' ? ids(r.body) : undefined;
     });
@@ -62,7 +55,7 @@ describe('bridge under bot faults (one bot path failing at a time)', () => {
 
   async function backToLive(): Promise<void> {
     await s.stack.sim.control.clearFaults();
-    await until('live again', async () => {
+    await untilEvery100('live again', async () => {
       const r = await s.get<PositionsResponse>('/api/v1/positions');
       return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
     });
@@ -76,7 +69,7 @@ describe('bridge under bot faults (one bot path failing at a time)', () => {
   async function degradeWith(fault: FaultSpec, forbidden: string[] = []): Promise<Res> {
     await s.stack.sim.control.addFault({ ...fault, paths: ['/internal/positions'] });
     try {
-      return await until(
+      return await untilEvery100(
         `degraded answer for ${fault.type}`,
         async () => {
           const res = await s.get<PositionsResponse | Degraded>('/api/v1/positions');
@@ -101,7 +94,7 @@ describe('bridge under bot faults (one bot path failing at a time)', () => {
     const stale: PositionsResponse['freshness'][] = [];
     await s.stack.sim.control.addFault({ type: 'latency', ms: 10_000, paths: ['/internal/positions'] });
     try {
-      const res = await until(
+      const res = await untilEvery100(
         'BOT_TIMEOUT once the cached list is too old',
         async () => {
           const r = await s.get<PositionsResponse | Degraded>('/api/v1/positions');
@@ -170,7 +163,7 @@ describe('bridge under bot faults (one bot path failing at a time)', () => {
 
   it('answers 503 BOT_UNAVAILABLE with cached_data and cached_at within the read timeout + 50 ms when the bot is down', async () => {
     await s.stack.sim.control.addFault({ type: 'refuse' });
-    const res = await until(
+    const res = await untilEvery100(
       'the API to notice the bot is down',
       async () => {
         const r = await s.get<PositionsResponse | Degraded>('/api/v1/positions');
@@ -200,7 +193,7 @@ describe('bridge with a bot slow on every path', () => {
   let good: string[];
   beforeAll(async () => {
     s = await startBridgeStack({ sim: { initialPositions: 2, incidents: false }, api: { env: FAST_API } });
-    good = await until('live positions', async () => {
+    good = await untilEvery100('live positions', async () => {
       const r = await s.get<PositionsResponse>('/api/v1/positions');
       return r.status === 200 && r.body.freshness.source === 'live' ? ids(r.body) : undefined;
     });
@@ -211,7 +204,7 @@ describe('bridge with a bot slow on every path', () => {
     await s.stack.sim.control.addFault({ type: 'latency', ms: 10_000 });
     const sources = new Set<string>();
     let statsStale = false;
-    const res = await until(
+    const res = await untilEvery100(
       'an error once the cached data is too old',
       async () => {
         const r = await s.get<PositionsResponse | Degraded>('/api/v1/positions');
@@ -245,7 +238,7 @@ describe('bridge circuit breaker', () => {
   let s: BridgeStack;
   beforeAll(async () => {
     s = await startBridgeStack({ sim: { initialPositions: 2, incidents: false }, api: { env: FAST_API } });
-    await until('live positions', async () => {
+    await untilEvery100('live positions', async () => {
       const r = await s.get<PositionsResponse>('/api/v1/positions');
       return r.status === 200 && r.body.freshness.source === 'live' ? true : undefined;
     });
@@ -255,7 +248,7 @@ describe('bridge circuit breaker', () => {
   it('opens after 5 consecutive failures: the bot then gets no calls, and reads fail fast with retry_after', async () => {
     const fault = await s.stack.sim.control.addFault({ type: 'http500' });
     const hitsOf = async () => (await s.stack.sim.control.faults()).find((f) => f.id === fault.id)!.hits;
-    await until('the breaker to open', async () => {
+    await untilEvery100('the breaker to open', async () => {
       const r = await s.get<BotUnavailableBody>('/api/v1/positions');
       return r.status === 503 && /suspended/.test(r.body.message) ? true : undefined;
     });

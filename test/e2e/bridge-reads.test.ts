@@ -1,19 +1,10 @@
+import { until } from '../support/until';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotPositionDetail, BotPositionSummary, PositionDetailResponse, PositionsResponse, StatusResponse } from '@dnb/contracts';
 import { startBridgeStack, type BridgeStack } from '../support/bridge-stack';
 
 // The read routes over real HTTP: the real simulator, the real built API, a real login.
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** What the bridge should make of a naive bot datetime: UTC, millisecond precision, with Z. */
 function utc(naive: string): string {

@@ -1,3 +1,4 @@
+import { until as untilDefault } from '../support/until';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotMessage } from '@dnb/contracts';
 import { startLiveBridgeStack, type BridgeStack } from '../support/bridge-stack';
@@ -10,15 +11,7 @@ import { FeedTestClient } from '../support/feed-client';
 const RUN_MS = 60_000;
 const CLIENTS = 4;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) => untilDefault(what, fn, timeoutMs);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

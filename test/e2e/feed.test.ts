@@ -1,3 +1,4 @@
+import { until } from '../support/until';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BatchMessage, FeedErrorMessage, SnapshotMessage } from '@dnb/contracts';
 import { createPostgresDatabase } from '../support/auth';
@@ -8,16 +9,6 @@ import { FeedTestClient } from '../support/feed-client';
 
 const FEED_API = { BOT_POLL_MS: '100', WS_HEARTBEAT_MS: '500', WS_BATCH_MS: '100' };
 const ISO_Z = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('feed: snapshot, deltas, catch-up', () => {
   let s: BridgeStack;

@@ -778,15 +778,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     try {
       response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: 'positionDetail', probe: false });
     } catch (error) {
-      const base = this.failureException(this.classify(error), `read position ${id}`);
-      throw new AppException(
-        base.statusCode,
-        base.code,
-        base.message,
-        undefined,
-        { ...base.extra, ...this.cachedDetailExtras(id) },
-        base.headers,
-      );
+      throw this.detailFailure(this.classify(error), id);
     }
     if (response.status === 200) {
       const entry = { detail: toPositionDetail(response.body as BotPositionDetail), asOf: Date.now() };
@@ -803,9 +795,13 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
           : `The bot reports no position ${id}`,
       );
     }
-    const failure = this.statusFailure(response, path);
+    throw this.detailFailure(this.statusFailure(response, path), id);
+  }
+
+  /** A failed detail read, with the detail last read (if any) as cached_data. */
+  private detailFailure(failure: BridgeFailure, id: string): AppException {
     const base = this.failureException(failure, `read position ${id}`);
-    throw new AppException(
+    return new AppException(
       base.statusCode,
       base.code,
       base.message,
