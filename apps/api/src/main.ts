@@ -16,6 +16,7 @@ import { helmetHeaders, registerSecurityHeaders } from './common/http/security-h
 import { createLogger, NestPinoLogger } from './common/logging/logger';
 import { correlationIdFrom } from './common/logging/request-context';
 import { FeedIoAdapter } from './modules/feed/feed-io.adapter';
+import { answeredByHotRead, PositionsHotRead } from './modules/positions/positions-hot-read';
 import { setupOpenApi } from './openapi';
 
 /** JSON bodies larger than this are refused with 413 before they are parsed. */
@@ -39,12 +40,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyRequestContext, {
-    defaultStoreValues: (req) => ({ correlationId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) }),
-  });
   // JSON only: any other body type is answered 415 before it is parsed.
   fastify.removeContentTypeParser(['text/plain']);
-  await fastify.register(fastifyCookie);
   // Helmet's headers depend only on these options: computed once, set by one cheap hook.
   registerSecurityHeaders(
     fastify,
@@ -85,10 +82,21 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     void reply.header('x-correlation-id', req.id);
     done();
   });
+  // The hot read of GET /positions answers here when every check passes at once (see
+  // PositionsHotRead); the hooks below it are only for requests that go on to Nest.
+  const validationPipe = createValidationPipe();
+  app.get(PositionsHotRead).register(fastify, validationPipe);
+  await fastify.register(fastifyRequestContext, {
+    defaultStoreValues: (req) => ({ correlationId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) }),
+  });
+  await fastify.register(fastifyCookie);
   // One line per request (written through the logger's asynchronous stdout, see createLogger).
   fastify.addHook('onResponse', (req, reply, done) => {
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
-    req.log[level]({ method: req.method, url: req.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) }, 'request');
+    // Checked on the root logger first: req.log makes a child logger for each request.
+    if (!logger.isLevelEnabled(level)) return done();
+    const line = { method: req.method, url: req.url, status: reply.statusCode, duration_ms: Math.round(reply.elapsedTime) };
+    req.log[level](answeredByHotRead(req) ? { ...line, hot_read: true } : line, 'request');
     done();
   });
 
@@ -106,7 +114,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     });
   }
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(validationPipe);
   app.useWebSocketAdapter(new FeedIoAdapter(app));
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -1,4 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
+import { parse } from 'fast-querystring';
 import { describe, expect, it } from 'vitest';
 import { AppException } from './app.exception';
 import { createValidationPipe } from './validation';
@@ -26,6 +27,17 @@ describe('validation pipe (query and params remembered)', () => {
     expect(second).not.toBe(first);
     second.tags!.push('b');
     expect(((await pipe.transform({ status: 'open', tags: ['a'] }, meta)) as QueryDto).tags).toEqual(['a']);
+  });
+
+  it('remembers a query as Fastify parses it (fast-querystring: an object whose prototype is a bare null-prototype object)', async () => {
+    const pipe = createValidationPipe();
+    const parsed = parse('status=open&tags=a&tags=b');
+    expect(pipe.knownNow(parsed, meta)).toBeUndefined();
+    await pipe.transform(parsed, meta);
+    expect(pipe.knownNow(parse('status=open&tags=a&tags=b'), meta)).toEqual(
+      Object.assign(new QueryDto(), { status: 'open', tags: ['a', 'b'] }),
+    );
+    expect(pipe.knownNow(parse('status=closed'), meta)).toBeUndefined();
   });
 
   it('refuses invalid or unknown input every time', async () => {

@@ -29,6 +29,17 @@ type DtoClass = new () => object;
 export class CachingValidationPipe extends ValidationPipe {
   private readonly validated = new WeakMap<DtoClass, Map<string, Record<string, Plain | Plain[]>>>();
 
+  /**
+   * The DTO this pipe made before from the same query or params, without validating again;
+   * undefined when it has not seen that input (or could not remember it): then run transform.
+   */
+  knownNow<T extends object>(value: unknown, metadata: ArgumentMetadata & { metatype: new () => T }): T | undefined {
+    if ((metadata.type !== 'query' && metadata.type !== 'param') || !isStringRecord(value)) return undefined;
+    const input = JSON.stringify(value);
+    const known = this.validated.get(metadata.metatype)?.get(`${metadata.data ?? ''}\u0000${input}`);
+    return known ? (instanceOf(metadata.metatype, known) as T) : undefined;
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype as DtoClass | undefined;
     if ((metadata.type !== 'query' && metadata.type !== 'param') || typeof metatype !== 'function' || !isStringRecord(value)) {
@@ -55,8 +66,10 @@ export class CachingValidationPipe extends ValidationPipe {
 /** A query or params object as Fastify parses it: strings, or arrays of strings for repeated keys. */
 function isStringRecord(value: unknown): value is Record<string, string | string[]> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== null && proto !== Object.prototype) return false;
+  // Fastify's parser (fast-querystring) makes `new Empty()`, whose prototype is itself Object.create(null).
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && proto !== Object.prototype && (Object.getPrototypeOf(proto) !== null || Reflect.ownKeys(proto).length))
+    return false;
   for (const item of Object.values(value)) {
     if (typeof item === 'string') continue;
     if (Array.isArray(item) && item.every((v) => typeof v === 'string')) continue;
@@ -90,7 +103,7 @@ function instanceOf(metatype: DtoClass, fields: Record<string, Plain | Plain[]>)
 }
 
 /** Strict input: unknown fields are refused (no mass assignment), types are converted. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(): CachingValidationPipe {
   return new CachingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

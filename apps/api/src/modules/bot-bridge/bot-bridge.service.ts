@@ -365,10 +365,20 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
    * the poller lagging) joins the poll in flight for at most the read timeout.
    */
   async read<K extends CoreResource>(name: K): Promise<ResourceRead<ResourceData[K]>> {
+    const now = this.readNow(name);
+    if (now) return now;
+    await this.waitForPoll(this.config.bot.readTimeoutMs);
+    return this.readOf(this.resources[name] as Resource<ResourceData[K]>);
+  }
+
+  /** The same read when it needs no waiting (see read), else null. */
+  readNow<K extends CoreResource>(name: K): ResourceRead<ResourceData[K]> | null {
     const resource = this.resources[name] as Resource<ResourceData[K]>;
-    if (!this.isFresh(resource) && resource.failure === null && this.breaker.state === CircuitState.Closed) {
-      await this.waitForPoll(this.config.bot.readTimeoutMs);
-    }
+    if (!this.isFresh(resource) && resource.failure === null && this.breaker.state === CircuitState.Closed) return null;
+    return this.readOf(resource);
+  }
+
+  private readOf<T>(resource: Resource<T>): ResourceRead<T> {
     const fresh = this.isFresh(resource);
     const failure = fresh ? resource.failure : (resource.failure ?? this.staleFailure());
     return {

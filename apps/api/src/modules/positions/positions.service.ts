@@ -9,6 +9,8 @@ import { selectPositions, summarise, type PositionFilter } from './positions-que
 interface Selection {
   positions: readonly BotPositionSummary[];
   summary: Readonly<PositionsSummary>;
+  /** `{"positions":[...],"summary":{...}` (no closing brace), serialised on first use. */
+  json?: string;
 }
 
 /** Positions from the bridge's cache; the detail is read through the bridge. */
@@ -44,6 +46,20 @@ export class PositionsService {
     // Fresh, or stale while the bot is only slow (labelled by freshness): 200; otherwise 502/503/504 with the list as cached_data.
     if (!read.servable || !body) throw this.bridge.unavailableException(read, body);
     return body;
+  }
+
+  /**
+   * The JSON of list()'s 200 answer when it needs no waiting and the list is complete (bot
+   * running or degraded); undefined otherwise, and then list() answers with its states and
+   * errors. Byte for byte what list()'s answer serialises to: the selection is serialised once
+   * per snapshot and filter, only the freshness (its age moves every millisecond) per request.
+   */
+  listJsonNow(filter: PositionFilter): string | undefined {
+    const read = this.bridge.readNow('positions');
+    if (!read?.servable || read.data === null || LIST_INCOMPLETE_STATES.has(read.lifecycle)) return undefined;
+    const selection = this.select(read.data, filter);
+    selection.json ??= JSON.stringify({ positions: selection.positions, summary: selection.summary }).slice(0, -1);
+    return `${selection.json},"bot_state":${JSON.stringify(read.lifecycle)},"complete":true,"recovery_progress":null,"freshness":${JSON.stringify(read.freshness)}}`;
   }
 
   async detail(id: string): Promise<PositionDetailResponse> {
