@@ -23,6 +23,7 @@ import { BotConfigModule } from './modules/config/config.module';
 import { ControlModule } from './modules/control/control.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
+import { HistoryModule } from './modules/history/history.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         FeedModule,
         ControlModule,
         BotConfigModule,
+        HistoryModule,
       ],
       providers: [
         { provide: LOGGER, useValue: logger },

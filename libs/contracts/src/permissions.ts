@@ -37,6 +37,8 @@ export const Permission = {
   UsersManage: 'users:manage',
   ApiKeysManage: 'api-keys:manage',
   AuditRead: 'audit:read',
+  /** Run the history's retention job on demand (it also runs daily at 03:00 UTC). */
+  HistoryMaintain: 'history:maintain',
   // What any signed-in user may do to their own account
   AccountSelf: 'account:self',
 } as const;

@@ -19,6 +19,9 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       enableWAL: true,
       timeout: 5000,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        // Takes effect only on a new, empty database: its space can then be handed back a few
+        // pages at a time (the history's retention job) instead of by a full, locking VACUUM.
+        db.pragma('auto_vacuum = INCREMENTAL');
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
       },

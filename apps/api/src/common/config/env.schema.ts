@@ -74,6 +74,10 @@ const envSchema = z.object({
     .default(8 * 1024 * 1024),
   /** Events the feed publisher may have queued behind the database before the oldest is dropped (counted). */
   FEED_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(10_000),
+  /** History: how often the collector samples the bridge's view (points are 1 minute apart; a later sample in a minute replaces it). */
+  HISTORY_SAMPLE_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
+  /** History: bridge events the collector may have queued before the oldest is dropped (counted). */
+  HISTORY_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(1000),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -141,6 +145,10 @@ export interface AppConfig {
     tokenRefreshLeadS: number;
     maxBacklogMessages: number;
     maxBacklogBytes: number;
+  };
+  history: {
+    sampleMs: number;
+    queueCapacity: number;
   };
 }
 
@@ -249,6 +257,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBacklogMessages: e.WS_MAX_BACKLOG_MESSAGES,
       maxBacklogBytes: e.WS_MAX_BACKLOG_BYTES,
     },
+    history: { sampleMs: e.HISTORY_SAMPLE_MS, queueCapacity: e.HISTORY_QUEUE_CAPACITY },
   };
 }
 

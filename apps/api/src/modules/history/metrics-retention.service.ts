@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Cron, Interval } from '@nestjs/schedule';
+import type { Logger } from 'pino';
+import { LOGGER } from '../../common/logging/logger';
+import { DecimalAggregator } from './decimal-aggregate';
+import { HistoryDatabase } from './history-database';
+import { bucketStart, DAY_MS, iso, RESOLUTION_MS, RETENTION_DAYS, ROLLUP_RESOLUTIONS, type RollupResolution } from './history-resolution';
+import { MetricsRepository, type RollupRow } from './metrics.repository';
+
+/** A bucket is rolled up only once this long has passed since it ended (a late sample may still land in it). */
+export const ROLLUP_GRACE_MS = 90_000;
+/** Raw rows read at once while rolling up: six hours of every series. */
+const READ_WINDOW_MS = 6 * 3_600_000;
+/** Rows deleted per statement (each its own short transaction). */
+const DELETE_BATCH = 2000;
+/** SQLite pages handed back to the file system per step. */
+const VACUUM_PAGES_PER_STEP = 1000;
+
+export interface RetentionReport {
+  started_at: string;
+  duration_ms: number;
+  /** Rollup buckets written per resolution. */
+  rolled_up: Record<RollupResolution, number>;
+  /** Rows deleted: raw 1-minute points, and buckets per resolution. */
+  deleted: { '1min': number } & Record<RollupResolution, number>;
+  /** SQLite: pages returned to the file system; PostgreSQL: whether VACUUM ran. */
+  reclaimed: { sqlite_pages?: number; postgres_vacuum?: boolean };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Spec 9.3 / Q5: rollups and retention of the metrics.
+ *
+ * Rollups are made as buckets close (every minute), not only at night, so a chart at 5 min,
+ * 1 hour or 1 day always reads pre-aggregated rows. Retention then keeps 7 days at 1 minute,
+ * 30 at 5 minutes, 90 at 1 hour and 365 at 1 day. Both are idempotent (buckets are upserted
+ * with the figures of the same raw rows; a second run finds nothing to do) and resumable
+ * (a level's progress is saved after each window; deletes only take what is already rolled
+ * up). Every statement is short and the job yields between them, so a reader never waits long
+ * for it, even on SQLite where the job and the API share one connection.
+ */
+@Injectable()
+export class MetricsRetentionService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly metrics: MetricsRepository,
+    private readonly db: HistoryDatabase,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Interval('history-rollup', 60_000)
+  async rollUpOnSchedule(): Promise<void> {
+    try {
+      await this.serial(() => this.rollUpNow(Date.now()));
+    } catch (error) {
+      this.logger.error({ err: error }, 'history rollup failed; it resumes on the next run');
+    }
+  }
+
+  @Cron('0 0 3 * * *', { name: 'history-retention', timeZone: 'UTC' })
+  async retentionOnSchedule(): Promise<void> {
+    try {
+      const report = await this.run();
+      this.logger.info({ report }, 'history retention done');
+    } catch (error) {
+      this.logger.error({ err: error }, 'history retention failed; it resumes on the next run');
+    }
+  }
+
+  /** The whole job (rollups, deletes, space): what 03:00 UTC runs, and the admin route on demand. */
+  run(nowMs: number = Date.now()): Promise<RetentionReport> {
+    return this.serial(async () => {
+      const started = performance.now();
+      const rolledUp = await this.rollUpNow(nowMs);
+      const deleted = await this.pruneNow(nowMs);
+      const total = Object.values(deleted).reduce((a, b) => a + b, 0);
+      const reclaimed = total > 0 ? await this.reclaimSpace() : {};
+      return { started_at: iso(nowMs), duration_ms: Math.round(performance.now() - started), rolled_up: rolledUp, deleted, reclaimed };
+    });
+  }
+
+  /** Only the rollups (closed buckets), as the minute schedule does. */
+  rollUp(nowMs: number = Date.now()): Promise<Record<RollupResolution, number>> {
+    return this.serial(() => this.rollUpNow(nowMs));
+  }
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async rollUpNow(nowMs: number): Promise<Record<RollupResolution, number>> {
+    const written: Record<RollupResolution, number> = { '5min': 0, '1hour': 0, '1day': 0 };
+    const earliest = await this.metrics.earliestRaw();
+    if (earliest === null) return written;
+    const state = await this.metrics.rolledUntil();
+    // Per level: from where (its progress, but nothing older than it keeps) to where (closed buckets).
+    const levels = ROLLUP_RESOLUTIONS.map((resolution) => {
+      const keepFrom = bucketStart(nowMs - RETENTION_DAYS[resolution] * DAY_MS, resolution);
+      const done = state[resolution] ? Date.parse(state[resolution]) : bucketStart(Date.parse(earliest), resolution);
+      return { resolution, from: Math.max(done, keepFrom), until: bucketStart(nowMs - ROLLUP_GRACE_MS, resolution) };
+    }).filter((level) => level.from < level.until);
+    if (levels.length === 0) return written;
+
+    // One pass over the raw rows for every level due, a UTC day at a time (whole 1-day buckets).
+    const start = bucketStart(Math.min(...levels.map((l) => l.from)), '1day');
+    const end = Math.max(...levels.map((l) => l.until));
+    for (let day = start; day < end; day += DAY_MS) {
+      const dayEnd = Math.min(day + DAY_MS, end);
+      const buckets = new Map<RollupResolution, Map<string, DecimalAggregator>>(levels.map((l) => [l.resolution, new Map()]));
+      for (let from = day; from < dayEnd; from += READ_WINDOW_MS) {
+        const rows = await this.metrics.rawWindow(iso(from), iso(Math.min(from + READ_WINDOW_MS, dayEnd)));
+        for (const row of rows) {
+          const at = Date.parse(row.timestamp);
+          const value = String(row.value);
+          for (const level of levels) {
+            const bucket = bucketStart(at, level.resolution);
+            if (bucket < level.from || bucket + RESOLUTION_MS[level.resolution] > level.until) continue;
+            const key = `${row.metric_type}\u0000${row.series}\u0000${bucket}`;
+            const byKey = buckets.get(level.resolution)!;
+            let aggregator = byKey.get(key);
+            if (!aggregator) byKey.set(key, (aggregator = new DecimalAggregator()));
+            aggregator.add(value);
+          }
+        }
+        await yieldToEventLoop();
+      }
+      for (const level of levels) {
+        const rows: RollupRow[] = [];
+        for (const [key, aggregator] of buckets.get(level.resolution)!) {
+          const [metricType, series, bucket] = key.split('\u0000') as [string, string, string];
+          rows.push({ metricType, series, resolution: level.resolution, timestamp: iso(Number(bucket)), ...aggregator.result() });
+        }
+        await this.metrics.upsertRollups(rows);
+        written[level.resolution] += rows.length;
+        const progress = Math.min(dayEnd, level.until);
+        if (progress > level.from) await this.metrics.setRolledUntil(level.resolution, iso(progress));
+        await yieldToEventLoop();
+      }
+    }
+    return written;
+  }
+
+  private async pruneNow(nowMs: number): Promise<RetentionReport['deleted']> {
+    const state = await this.metrics.rolledUntil();
+    // Raw rows go once they are older than 7 days and every level has rolled them up.
+    const rawCut = Math.min(
+      nowMs - RETENTION_DAYS['1min'] * DAY_MS,
+      ...ROLLUP_RESOLUTIONS.map((r) => (state[r] ? Date.parse(state[r]) : -Infinity)),
+    );
+    const deleted: RetentionReport['deleted'] = { '1min': 0, '5min': 0, '1hour': 0, '1day': 0 };
+    if (Number.isFinite(rawCut)) deleted['1min'] = await this.deleteAll(iso(rawCut));
+    for (const resolution of ROLLUP_RESOLUTIONS) {
+      deleted[resolution] = await this.deleteAll(iso(nowMs - RETENTION_DAYS[resolution] * DAY_MS), resolution);
+    }
+    return deleted;
+  }
+
+  private async deleteAll(before: string, resolution?: RollupResolution): Promise<number> {
+    const table = resolution ? 'metrics_downsampled' : 'metrics';
+    let total = 0;
+    for (;;) {
+      const affected = await this.metrics.deleteOlder(table, before, DELETE_BATCH, resolution);
+      total += affected;
+      if (affected < DELETE_BATCH) return total;
+      await yieldToEventLoop();
+    }
+  }
+
+  /**
+   * SQLite in incremental auto-vacuum mode (new databases are made so) hands free pages back a
+   * step at a time; otherwise freed pages are reused by later inserts. PostgreSQL: a plain
+   * VACUUM, which takes no lock that blocks readers or writers.
+   */
+  private async reclaimSpace(): Promise<RetentionReport['reclaimed']> {
+    if (this.db.postgres) {
+      await this.db.query('VACUUM (ANALYZE) metrics, metrics_downsampled');
+      return { postgres_vacuum: true };
+    }
+    const [mode] = await this.db.query<{ auto_vacuum: number }>('PRAGMA auto_vacuum');
+    if (Number(mode?.auto_vacuum) !== 2) return { sqlite_pages: 0 };
+    let pages = 0;
+    for (;;) {
+      const [free] = await this.db.query<{ freelist_count: number }>('PRAGMA freelist_count');
+      const left = Number(free?.freelist_count ?? 0);
+      if (left === 0) return { sqlite_pages: pages };
+      await this.db.query(`PRAGMA incremental_vacuum(${VACUUM_PAGES_PER_STEP})`);
+      pages += Math.min(left, VACUUM_PAGES_PER_STEP);
+      await yieldToEventLoop();
+    }
+  }
+}
