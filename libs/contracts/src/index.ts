@@ -4,3 +4,4 @@ export * from './health';
 export * from './permissions';
 export * from './api';
 export * from './feed';
+export * from './alerts';

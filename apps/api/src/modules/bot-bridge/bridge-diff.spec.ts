@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BotPauseState, BotPositionSummary, BotStats, DomainEvent } from '@dnb/contracts';
+import { botPosition } from '../../testing/bot-fixtures';
 import { diffLifecycle, diffPauseState, diffPositions, diffStats, type SeenPosition } from './bridge-diff';
 
 const T0 = '2026-11-21T10:00:00.000Z';
 const T1 = '2026-11-21T10:00:01.000Z';
 
-function position(id: string, overrides: Partial<BotPositionSummary> = {}): BotPositionSummary {
-  return {
-    position_id: id,
-    asset: 'SOL',
-    status: 'open',
-    leverage: '3.0',
-    deployed_usd: '5000.00',
-    long_value_usd: '15000.00',
-    short_value_usd: '15000.00',
-    delta: '12.50',
-    delta_ratio: '0.0008',
-    asgard_hf: '0.28',
-    hyperliquid_mf: '0.15',
-    total_pnl_usd: '45.30',
-    funding_pnl_usd: '67.50',
-    opened_at: '2026-11-21T00:00:00.000Z',
-    hold_duration_hours: 10,
-    ...overrides,
-  };
-}
+const position = botPosition;
 
 const byId = (...positions: BotPositionSummary[]) => Object.fromEntries(positions.map((p) => [p.position_id, p]));
 const seen = (...positions: BotPositionSummary[]) =>
