@@ -461,6 +461,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/history/circuit-breakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Circuit breaker events, newest first (spec Appendix A); paged by cursor; ?format=csv|json exports all */
+        get: operations["HistoryController_circuitBreakers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funding rate and net APY per asset (averages per bucket), when the bot serves funding rates */
+        get: operations["HistoryController_funding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/pnl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio PnL over a rolling window (days) or from/to, UTC, with the trades’ summary (spec 3.1)
+         * @description Resolution from the range unless given; at most 2,000 points (the newest). ?format=csv|json downloads the data points.
+         */
+        get: operations["HistoryController_pnl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the metrics retention job now (admin; audited): roll up, delete what is past retention, reclaim space
+         * @description The same job runs daily at 03:00 UTC. Idempotent: a second run finds nothing to do.
+         */
+        post: operations["HistoryController_runRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Closed positions (trades) with their last-seen figures and close reason; filtered, sorted, paged by cursor
+         * @description ?format=csv|json exports every matching trade as a streamed download.
+         */
+        get: operations["HistoryController_trades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pause-state": {
         parameters: {
             query?: never;
@@ -507,6 +601,26 @@ export interface paths {
         };
         /** Full detail of one position (spec Appendix A): sizing, both legs, PnL, risk */
         get: operations["PositionsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One position’s health factor, margin fraction, delta ratio and PnL over time, with its lifecycle events
+         * @description Default range: the position’s life (open to close, or to now). ?format=csv|json downloads the data points.
+         */
+        get: operations["HistoryController_positionHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -775,6 +889,38 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        CircuitBreakerEventDto: {
+            /** @description null when learnt from the pause state (not known) */
+            auto_recovery: boolean | null;
+            /** @enum {string} */
+            breaker_type: "asgard_health" | "hyperliquid_margin" | "negative_apy" | "price_deviation" | "lst_depeg" | "high_gas" | "chain_outage" | "manual";
+            /** @example 1800 */
+            cooldown_seconds: number | null;
+            /** @example Funding flipped positive: 0.001% */
+            reason: string;
+            /** @example 2025-02-04T09:00:00.000Z */
+            recovery_time: string | null;
+            /** @example 2025-02-04T09:00:00.000Z */
+            resolved_at: string | null;
+            /** @enum {string|null} */
+            resolved_by: "auto" | "manual" | null;
+            /** @enum {string} */
+            scope: "all" | "entry" | "exit" | "asgard" | "hyperliquid";
+            /**
+             * @description bot: the bot’s own history; pause_state: seen in its pause state (core-tier bots)
+             * @enum {string}
+             */
+            source: "bot" | "pause_state";
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2025-02-04T08:30:00.000Z
+             */
+            triggered_at: string;
+        };
+        CircuitBreakersPageDto: {
+            circuit_breakers: components["schemas"]["CircuitBreakerEventDto"][];
+            next_cursor: string | null;
+        };
         ConfigChangeDto: {
             /**
              * @description null when the field was absent
@@ -915,6 +1061,53 @@ export interface components {
              *     ]
              */
             messages: string[];
+        };
+        FundingHistoryDto: {
+            /** @description Per asset, oldest first */
+            data_points: components["schemas"]["FundingPointDto"][];
+            /**
+             * @description Start of the range (inclusive)
+             * @example 2026-11-14T12:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description The rolling window asked for ("24h", "7d"), or "custom" for from/to
+             * @example 7d
+             */
+            period: string;
+            /** @enum {string} */
+            resolution: "1min" | "5min" | "1hour" | "1day";
+            /**
+             * @example UTC
+             * @enum {string}
+             */
+            timezone: "UTC";
+            /**
+             * @description End of the range (exclusive)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            to: string;
+            /** @description True when the range held more than 2,000 buckets: only the newest 2,000 are answered */
+            truncated: boolean;
+        };
+        FundingPointDto: {
+            /** @enum {string} */
+            asset: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+            /**
+             * @description Hyperliquid hourly funding rate, average over the bucket (negative: shorts are paid)
+             * @example -0.0000080
+             */
+            funding_rate: string | null;
+            /**
+             * @description Net APY at the default leverage, average over the bucket
+             * @example 0.1523
+             */
+            net_apy: string | null;
+            /**
+             * @description Start of the bucket (UTC)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            timestamp: string;
         };
         HealthCheckDto: {
             /**
@@ -1118,6 +1311,91 @@ export interface components {
              */
             total_pnl_pct: string;
         };
+        PnlHistoryDto: {
+            /** @description Oldest first; each figure is the value at the end of its bucket */
+            data_points: components["schemas"]["PnlPointDto"][];
+            /**
+             * @description Start of the range (inclusive)
+             * @example 2026-11-14T12:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description The rolling window asked for ("24h", "7d"), or "custom" for from/to
+             * @example 7d
+             */
+            period: string;
+            /** @enum {string} */
+            resolution: "1min" | "5min" | "1hour" | "1day";
+            summary: components["schemas"]["PnlSummaryDto"];
+            /**
+             * @example UTC
+             * @enum {string}
+             */
+            timezone: "UTC";
+            /**
+             * @description End of the range (exclusive)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            to: string;
+            /** @description True when the range held more than 2,000 buckets: only the newest 2,000 are answered */
+            truncated: boolean;
+        };
+        PnlPointDto: {
+            /**
+             * @description Decimal string (exact); null when there was no data
+             * @example 89.20
+             */
+            funding_pnl: string | null;
+            /**
+             * @description Decimal string (exact); null when there was no data
+             * @example 76.60
+             */
+            position_pnl: string | null;
+            /**
+             * @description Realized PnL of closed trades so far, at the end of the bucket
+             * @example 120.50
+             */
+            realized_pnl: string | null;
+            /**
+             * @description Start of the bucket (UTC)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            timestamp: string;
+            /**
+             * @description Decimal string (exact); null when there was no data
+             * @example 165.80
+             */
+            total_pnl: string | null;
+            /**
+             * @description Unrealized PnL of the open positions, at the end of the bucket
+             * @example 45.30
+             */
+            unrealized_pnl: string | null;
+        };
+        PnlSummaryDto: {
+            /**
+             * @description total_realized / trades
+             * @example 30.12
+             */
+            avg_pnl_per_trade: string | null;
+            /**
+             * @description Sum of the PnL of the trades closed in the range
+             * @example 120.50
+             */
+            total_realized: string;
+            /**
+             * @description Unrealized PnL at the newest point of the range
+             * @example 45.30
+             */
+            total_unrealized: string;
+            /** @example 4 */
+            trades: number;
+            /**
+             * @description Share of the trades closed in the range with a positive PnL
+             * @example 0.7500
+             */
+            win_rate: string | null;
+        };
         PositionDetailResponseDto: {
             asgard: components["schemas"]["AsgardLegDto"];
             /**
@@ -1194,6 +1472,88 @@ export interface components {
              * @example 45.30
              */
             total_pnl_usd: string;
+        };
+        PositionHistoryDto: {
+            /** @enum {string|null} */
+            asset: "SOL" | "jitoSOL" | "jupSOL" | "INF" | null;
+            data_points: components["schemas"]["PositionPointDto"][];
+            events: components["schemas"]["PositionLifecycleEventDto"][];
+            /**
+             * @description Start of the range (inclusive)
+             * @example 2026-11-14T12:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description The rolling window asked for ("24h", "7d"), or "custom" for from/to
+             * @example 7d
+             */
+            period: string;
+            /** @example pos_20250204000001 */
+            position_id: string;
+            /** @enum {string} */
+            resolution: "1min" | "5min" | "1hour" | "1day";
+            /**
+             * @example UTC
+             * @enum {string}
+             */
+            timezone: "UTC";
+            /**
+             * @description End of the range (exclusive)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            to: string;
+            /** @description True when the range held more than 2,000 buckets: only the newest 2,000 are answered */
+            truncated: boolean;
+        };
+        PositionLifecycleEventDto: {
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-11-20T08:00:00.000Z
+             */
+            at: string;
+            /** @example funding_flipped */
+            reason?: string | null;
+            /** @description On closed: the trade */
+            trade?: components["schemas"]["TradeDto"];
+            /** @enum {string} */
+            type: "opened" | "closed";
+        };
+        PositionPointDto: {
+            /**
+             * @description Decimal string (exact); null when there was no data
+             * @example 0.0008
+             */
+            delta_ratio: string | null;
+            /**
+             * @description Asgard health factor at the end of the bucket
+             * @example 0.28
+             */
+            health_factor: string | null;
+            /**
+             * @description Lowest health factor in the bucket
+             * @example 0.27
+             */
+            health_factor_min: string | null;
+            /**
+             * @description Hyperliquid margin fraction at the end of the bucket
+             * @example 0.33
+             */
+            margin_fraction: string | null;
+            /**
+             * @description Lowest margin fraction in the bucket
+             * @example 0.31
+             */
+            margin_fraction_min: string | null;
+            /**
+             * @description Total PnL at the end of the bucket
+             * @example 45.30
+             */
+            pnl: string | null;
+            /**
+             * @description Start of the bucket (UTC)
+             * @example 2026-11-21T12:00:00.000Z
+             */
+            timestamp: string;
         };
         PositionsResponseDto: {
             /**
@@ -1338,6 +1698,38 @@ export interface components {
             /** @example maintenance done */
             reason: string;
         };
+        RetentionReportDto: {
+            /**
+             * @example {
+             *       "1min": 14400,
+             *       "5min": 2880,
+             *       "1hour": 240,
+             *       "1day": 10
+             *     }
+             */
+            deleted: Record<string, never>;
+            /** @example 5230 */
+            duration_ms: number;
+            /**
+             * @example {
+             *       "sqlite_pages": 1200
+             *     }
+             */
+            reclaimed: Record<string, never>;
+            /**
+             * @example {
+             *       "5min": 288,
+             *       "1hour": 24,
+             *       "1day": 1
+             *     }
+             */
+            rolled_up: Record<string, never>;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-11-21T03:00:00.000Z
+             */
+            started_at: string;
+        };
         RiskDto: {
             /**
              * @description Decimal string, exactly as the bot sent it
@@ -1463,6 +1855,70 @@ export interface components {
             /** @enum {string} */
             token_type: "bearer";
             user: components["schemas"]["UserDto"];
+        };
+        TradeDto: {
+            /** @enum {string} */
+            asset: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+            /** @example funding_flipped */
+            close_reason: string | null;
+            /**
+             * @description From the bot’s action log when readable, else when the control center saw it gone
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            closed_at: string;
+            /**
+             * @description Decimal string (exact)
+             * @example 5000.00
+             */
+            deployed_usd: string;
+            /**
+             * @description Decimal string (exact)
+             * @example 67.50
+             */
+            funding_pnl_usd: string;
+            /** @example 91800 */
+            hold_seconds: number;
+            /** @example 17 */
+            id: number;
+            /**
+             * @description When the figures below were read
+             * @example 2026-11-21T09:30:00.500Z
+             */
+            last_seen_at: string;
+            /**
+             * @description Decimal string (exact)
+             * @example 3.0
+             */
+            leverage: string;
+            /**
+             * @description When the control center saw the position gone
+             * @example 2026-11-21T09:30:01.000Z
+             */
+            observed_at: string;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-11-20T08:00:00.000Z
+             */
+            opened_at: string;
+            /** @example pos_20250204000001 */
+            position_id: string;
+            /**
+             * @description total - funding
+             * @example -22.20
+             */
+            position_pnl_usd: string;
+            /** @enum {string} */
+            reason_source: "action_log" | "unknown";
+            /**
+             * @description Realized PnL: the last total PnL seen
+             * @example 45.30
+             */
+            total_pnl_usd: string;
+        };
+        TradesPageDto: {
+            /** @description Pass as cursor for the next page */
+            next_cursor: string | null;
+            trades: components["schemas"]["TradeDto"][];
         };
         UpdateConfigDto: {
             /** @description Spec 3.1 compatibility: an API key may also be sent here */
@@ -2936,6 +3392,290 @@ export interface operations {
             };
         };
     };
+    HistoryController_circuitBreakers: {
+        parameters: {
+            query?: {
+                breaker_type?: "asgard_health" | "hyperliquid_margin" | "negative_apy" | "price_deviation" | "lst_depeg" | "high_gas" | "chain_outage" | "manual";
+                /** @description The next_cursor of the previous page (same filters and sort) */
+                cursor?: string;
+                /** @description Export every matching row (all pages) as a streamed file */
+                format?: "json" | "csv";
+                /** @description At or after (closed_at of a trade, triggered_at of a breaker) */
+                from?: string;
+                limit?: number;
+                /** @description Before (same field as from) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircuitBreakersPageDto"];
+                    "text/csv": components["schemas"]["CircuitBreakersPageDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HistoryController_funding: {
+        parameters: {
+            query?: {
+                /** @description One asset; default every asset */
+                asset?: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+                /** @description Rolling window ending now (Q14: 1 = the last 24 hours). Default 1. */
+                days?: number;
+                /** @description Download the rows as a streamed file instead of a JSON answer */
+                format?: "json" | "csv";
+                /** @description Start (inclusive); instead of days */
+                from?: string;
+                /** @description Default chosen from the range: <= 1 day 1min, <= 7 days 5min, <= 30 days 1hour, longer 1day. At most 2,000 points (the newest). */
+                resolution?: "1min" | "5min" | "1hour" | "1day";
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingHistoryDto"];
+                    "text/csv": components["schemas"]["FundingHistoryDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HistoryController_pnl: {
+        parameters: {
+            query?: {
+                /** @description Rolling window ending now (Q14: 1 = the last 24 hours). Default 1. */
+                days?: number;
+                /** @description Download the rows as a streamed file instead of a JSON answer */
+                format?: "json" | "csv";
+                /** @description Start (inclusive); instead of days */
+                from?: string;
+                /** @description Default chosen from the range: <= 1 day 1min, <= 7 days 5min, <= 30 days 1hour, longer 1day. At most 2,000 points (the newest). */
+                resolution?: "1min" | "5min" | "1hour" | "1day";
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PnlHistoryDto"];
+                    "text/csv": components["schemas"]["PnlHistoryDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HistoryController_runRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HistoryController_trades: {
+        parameters: {
+            query?: {
+                asset?: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+                /** @description The next_cursor of the previous page (same filters and sort) */
+                cursor?: string;
+                /** @description Export every matching row (all pages) as a streamed file */
+                format?: "json" | "csv";
+                /** @description At or after (closed_at of a trade, triggered_at of a breaker) */
+                from?: string;
+                limit?: number;
+                /** @description Close reason as the bot logged it */
+                reason?: string;
+                /** @description field[:asc|desc]; field one of closed_at, opened_at, hold_seconds, total_pnl_usd */
+                sort?: string;
+                /** @description Before (same field as from) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradesPageDto"];
+                    "text/csv": components["schemas"]["TradesPageDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     StatusController_getPauseState: {
         parameters: {
             query?: never;
@@ -3167,6 +3907,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BotUnavailableDto"];
+                };
+            };
+        };
+    };
+    HistoryController_positionHistory: {
+        parameters: {
+            query?: {
+                /** @description Rolling window ending now (Q14: 1 = the last 24 hours). Default 1. */
+                days?: number;
+                /** @description Download the rows as a streamed file instead of a JSON answer */
+                format?: "json" | "csv";
+                /** @description Start (inclusive); instead of days */
+                from?: string;
+                /** @description Default chosen from the range: <= 1 day 1min, <= 7 days 5min, <= 30 days 1hour, longer 1day. At most 2,000 points (the newest). */
+                resolution?: "1min" | "5min" | "1hour" | "1day";
+                /** @description End (exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionHistoryDto"];
+                    "text/csv": components["schemas"]["PositionHistoryDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Nothing recorded about this position (code NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };

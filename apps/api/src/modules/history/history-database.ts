@@ -15,6 +15,7 @@ interface SqliteStatement {
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
+  exec(sql: string): void;
 }
 
 /**
@@ -67,6 +68,14 @@ export class HistoryDatabase {
     await this.dataSource.transaction(async (manager) => {
       for (const statement of statements) await manager.query(this.placeholders(statement.sql), statement.params);
     });
+  }
+
+  /**
+   * SQLite only: runs a statement to completion. `PRAGMA incremental_vacuum(N)` frees one page
+   * per step, and the driver's query steps a statement without result rows only once.
+   */
+  execSqlite(sql: string): void {
+    (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection.exec(sql);
   }
 
   /** `(?, ?, ?), (?, ?, ?)` for rows of `columns` parameters. */

@@ -187,7 +187,7 @@ export class MetricsRetentionService {
       const [free] = await this.db.query<{ freelist_count: number }>('PRAGMA freelist_count');
       const left = Number(free?.freelist_count ?? 0);
       if (left === 0) return { sqlite_pages: pages };
-      await this.db.query(`PRAGMA incremental_vacuum(${VACUUM_PAGES_PER_STEP})`);
+      this.db.execSqlite(`PRAGMA incremental_vacuum(${VACUUM_PAGES_PER_STEP})`);
       pages += Math.min(left, VACUUM_PAGES_PER_STEP);
       await yieldToEventLoop();
     }
