@@ -15,6 +15,7 @@ import { ActorThrottlerGuard } from './common/rate-limit/actor-throttler.guard';
 import { throttlerOptions } from './common/rate-limit/rate-limits';
 import { SecurityModule } from './common/security/security.module';
 import { DatabaseModule } from './database/database.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -49,6 +50,7 @@ export class AppModule {
         FeedModule,
         ControlModule,
         BotConfigModule,
+        AlertsModule,
         HistoryModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/env.schema';
 import { buildDataSourceOptions } from './database-options';
 import { DatabaseHealthRepository } from './database-health.repository';
+import { SqlDatabase } from './sql-database';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { DatabaseHealthRepository } from './database-health.repository';
       }),
     }),
   ],
-  providers: [DatabaseHealthRepository],
-  exports: [DatabaseHealthRepository],
+  providers: [DatabaseHealthRepository, SqlDatabase],
+  exports: [DatabaseHealthRepository, SqlDatabase],
 })
 export class DatabaseModule {}

@@ -1,5 +1,160 @@
 /* Generated from openapi.json by scripts/openapi-client.mjs: do not edit. */
 export interface paths {
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert with its deliveries */
+        get: operations["AlertsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge: repeats for this metric stop until the severity rises (operator+) */
+        post: operations["AlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert rules (thresholds, throttles, switches); channels too for admins, secrets masked */
+        get: operations["AlertsController_config"];
+        /** Change the rules (operator+) and/or replace the API-defined channels (admin); audited */
+        put: operations["AlertsController_updateConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries that failed for good (admin) */
+        get: operations["AlertsController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead letter again with a fresh set of tries (admin) */
+        post: operations["AlertsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, newest first, with each channel’s delivery status; cursor pages; ?format=csv|json exports all */
+        get: operations["AlertsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Silences in force or scheduled */
+        get: operations["AlertsController_silences"];
+        put?: never;
+        /** Mute matching alerts (type, position, asset) for a window: they are kept in history, not sent */
+        post: operations["AlertsController_addSilence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/silences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a silence now */
+        delete: operations["AlertsController_endSilence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message to one channel now and answer how it went (admin; 10 a minute) */
+        post: operations["AlertsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -706,6 +861,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertConfigDto: {
+            /** @description Only for those who may read channels (admin); secrets masked */
+            channels?: components["schemas"]["ChannelViewDto"][];
+            rules: components["schemas"]["AlertRulesDto"];
+        };
+        AlertDto: {
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:02:00.000Z
+             */
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            asset: string | null;
+            /** @description Per channel and purpose: channels_sent */
+            channels_sent: components["schemas"]["DeliveryDto"][];
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:15:00.000Z
+             */
+            escalated_at: string | null;
+            /** @description The figures, decimal strings exactly as the bot sent them */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @example al_5f0c... */
+            id: string;
+            /** @description Rank within the metric key (warning 1, critical 2, emergency 3) */
+            level: number;
+            /** @description The message lines, as sent (UTC times, Q10 ratios) */
+            message: string;
+            /**
+             * @description Throttles, acks and escalation are per metric key
+             * @example pos_1:health
+             */
+            metric_key: string;
+            position_id: string | null;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /** @description The silence that muted it (kept, not sent) */
+            silenced_by: string | null;
+            /** @example EMERGENCY: Liquidation Imminent */
+            title: string;
+            /** @enum {string} */
+            type: "funding_flip" | "health_factor_warning" | "health_factor_critical" | "health_factor_emergency" | "delta_drift" | "lst_depeg" | "circuit_breaker" | "position_liquidation" | "chain_outage" | "transaction_failure" | "heartbeat" | "daily_pnl" | "bot_unreachable" | "bot_recovered";
+        };
+        AlertHistoryDto: {
+            alerts: components["schemas"]["AlertDto"][];
+            next_cursor: string | null;
+        };
+        AlertRulesDto: {
+            /**
+             * @description |delta_ratio| above this alerts (0.005 = 0.5%)
+             * @example 0.005
+             */
+            delta_drift_above: string;
+            /** @description Per alert type (funding_flip, health_factor_warning, health_factor_critical, health_factor_emergency, delta_drift, lst_depeg, circuit_breaker, position_liquidation, chain_outage, transaction_failure, heartbeat, daily_pnl, bot_unreachable, bot_recovered) */
+            enabled: {
+                [key: string]: boolean;
+            };
+            health: components["schemas"]["HealthRulesDto"];
+            /** @description Seconds per alert type without levels; 0: none */
+            throttle_seconds: {
+                [key: string]: number;
+            };
+        };
         ApiErrorDto: {
             /**
              * @example PERMISSION_DENIED
@@ -889,6 +1114,65 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        ChannelDto: {
+            /** @description telegram: bot token; "********" keeps the stored one */
+            bot_token?: Record<string, never>;
+            /** @example -1001234567890 */
+            chat_id?: string;
+            enabled: boolean;
+            /** @description Receives critical alerts nobody acknowledged in time */
+            escalation: boolean;
+            /** @description webhook: extra headers (values stored encrypted, shown masked) */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "webhook" | "telegram" | "discord";
+            /** @example ops-webhook */
+            name: string;
+            /** @description webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one */
+            secret?: Record<string, never>;
+            severities: ("info" | "warning" | "critical")[];
+            /**
+             * @description webhook: https only, public addresses only (unless allow-listed)
+             * @example https://hooks.example.com/dnb
+             */
+            url?: string;
+            /** @description discord: the webhook URL (a secret); "********" keeps the stored one */
+            webhook_url?: Record<string, never>;
+        };
+        ChannelViewDto: {
+            /** @description telegram: bot token; "********" keeps the stored one */
+            bot_token?: Record<string, never>;
+            /** @example -1001234567890 */
+            chat_id?: string;
+            enabled: boolean;
+            /** @description Receives critical alerts nobody acknowledged in time */
+            escalation: boolean;
+            /** @description webhook: extra headers (values stored encrypted, shown masked) */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "webhook" | "telegram" | "discord";
+            /** @example ops-webhook */
+            name: string;
+            /** @description webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one */
+            secret?: Record<string, never>;
+            severities: ("info" | "warning" | "critical")[];
+            /**
+             * @description env channels come from environment variables and are read-only here
+             * @enum {string}
+             */
+            source: "env" | "api";
+            /**
+             * @description webhook: https only, public addresses only (unless allow-listed)
+             * @example https://hooks.example.com/dnb
+             */
+            url?: string;
+            /** @description discord: the webhook URL (a secret); "********" keeps the stored one */
+            webhook_url?: Record<string, never>;
+        };
         CircuitBreakerEventDto: {
             /** @description null when learnt from the pause state (not known) */
             auto_recovery: boolean | null;
@@ -1042,6 +1326,28 @@ export interface components {
              */
             source: "live" | "cached";
         };
+        DeliveryDto: {
+            alert_id: string;
+            attempts: number;
+            channel: string;
+            id: string;
+            last_error: string | null;
+            last_status: number | null;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:00:01.000Z
+             */
+            next_attempt_at: string;
+            /** @enum {string} */
+            purpose: "alert" | "escalation" | "test";
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:00:01.000Z
+             */
+            sent_at: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+        };
         EmergencyStopDto: {
             api_key?: string;
             /**
@@ -1138,6 +1444,17 @@ export interface components {
             /** @description The real-time feed: bus and publisher queue with drop counts (detail.bus), the event log (detail.event_log: current and oldest seq, append failures), sockets (detail.sockets). Degraded while its queue is more than half full or appends fail. */
             feed: components["schemas"]["HealthCheckDto"];
         };
+        HealthLevelRuleDto: {
+            /** @example 0.20 */
+            health_factor_below: string;
+            /** @example 0.10 */
+            margin_fraction_below: string;
+            /**
+             * @description 0: no throttle
+             * @example 300
+             */
+            throttle_seconds: number;
+        };
         HealthReportDto: {
             checks: components["schemas"]["HealthChecksDto"];
             /**
@@ -1152,6 +1469,11 @@ export interface components {
             timestamp: string;
             /** @example 0.1.0 */
             version: string;
+        };
+        HealthRulesDto: {
+            critical: components["schemas"]["HealthLevelRuleDto"];
+            emergency: components["schemas"]["HealthLevelRuleDto"];
+            warning: components["schemas"]["HealthLevelRuleDto"];
         };
         HyperliquidLegDto: {
             /**
@@ -1783,6 +2105,58 @@ export interface components {
             last_used_at: string;
             user_agent: string | null;
         };
+        SilenceDto: {
+            /** @enum {string|null} */
+            alert_type: "funding_flip" | "health_factor_warning" | "health_factor_critical" | "health_factor_emergency" | "delta_drift" | "lst_depeg" | "circuit_breaker" | "position_liquidation" | "chain_outage" | "transaction_failure" | "heartbeat" | "daily_pnl" | "bot_unreachable" | "bot_recovered" | null;
+            asset: string | null;
+            author: string;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T01:59:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T03:00:00.000Z
+             */
+            ended_at: string | null;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T04:00:00.000Z
+             */
+            ends_at: string;
+            id: string;
+            position_id: string | null;
+            reason: string;
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T02:00:00.000Z
+             */
+            starts_at: string;
+        };
+        SilenceInputDto: {
+            /**
+             * @description Only this alert type; default every type
+             * @enum {string}
+             */
+            alert_type?: "funding_flip" | "health_factor_warning" | "health_factor_critical" | "health_factor_emergency" | "delta_drift" | "lst_depeg" | "circuit_breaker" | "position_liquidation" | "chain_outage" | "transaction_failure" | "heartbeat" | "daily_pnl" | "bot_unreachable" | "bot_recovered";
+            /** @enum {string} */
+            asset?: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T04:00:00Z
+             */
+            ends_at: string;
+            /** @example pos_20261204000001 */
+            position_id?: string;
+            /** @example Hyperliquid maintenance window */
+            reason: string;
+            /**
+             * @description Default now
+             * @example 2026-12-04T02:00:00Z
+             */
+            starts_at?: string;
+        };
         SizingDto: {
             /**
              * @description Decimal string, exactly as the bot sent it
@@ -1843,6 +2217,10 @@ export interface components {
             password: string;
             /** @example 123456 */
             totp?: string;
+        };
+        TestAlertDto: {
+            /** @example ops-webhook */
+            channel: string;
         };
         TokenResponseDto: {
             /** @description The access JWT, for Authorization: Bearer */
@@ -1920,6 +2298,12 @@ export interface components {
             next_cursor: string | null;
             trades: components["schemas"]["TradeDto"][];
         };
+        UpdateAlertConfigDto: {
+            /** @description admin: replaces every channel defined through the API */
+            channels?: components["schemas"]["ChannelDto"][];
+            /** @description operator+ */
+            rules?: components["schemas"]["AlertRulesDto"];
+        };
         UpdateConfigDto: {
             /** @description Spec 3.1 compatibility: an API key may also be sent here */
             api_key?: string;
@@ -1960,6 +2344,568 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AlertsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertConfigDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_updateConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertConfigDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_deadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"][];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_history: {
+        parameters: {
+            query?: {
+                acknowledged?: "true" | "false";
+                asset?: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+                /** @description The next_cursor of the previous page */
+                cursor?: string;
+                /** @description Download every matching alert as a streamed file */
+                format?: "json" | "csv";
+                /** @description Raised at or after (UTC) */
+                from?: string;
+                limit?: number;
+                position_id?: string;
+                severity?: "info" | "warning" | "critical";
+                /** @description Raised before (UTC) */
+                to?: string;
+                type?: "funding_flip" | "health_factor_warning" | "health_factor_critical" | "health_factor_emergency" | "delta_drift" | "lst_depeg" | "circuit_breaker" | "position_liquidation" | "chain_outage" | "transaction_failure" | "heartbeat" | "daily_pnl" | "bot_unreachable" | "bot_recovered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistoryDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_silences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceDto"][];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_addSilence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SilenceInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_endSilence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     ApiKeysController_list: {
         parameters: {
             query?: never;

@@ -78,6 +78,26 @@ const envSchema = z.object({
   HISTORY_SAMPLE_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   /** History: bridge events the collector may have queued before the oldest is dropped (counted). */
   HISTORY_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(1000),
+  /** Hosts (or host:port) alert channels may reach over http or on private/loopback addresses. */
+  ALERT_ALLOWED_HOSTS: z.string().optional(),
+  ALERT_SEND_TIMEOUT_MS: positiveMs.default(5000),
+  ALERT_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(10_000),
+  /** The dead-man's switch: alert when the bot has not answered for this long. */
+  BOT_SILENCE_ALERT_S: z.coerce.number().int().min(5).default(60),
+  /** A critical alert nobody acknowledged within this is sent again to the escalation channels. */
+  ESCALATE_AFTER_MIN: z.coerce.number().positive().default(15),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-DEF...')
+    .optional(),
+  TELEGRAM_CHAT_ID: z
+    .string()
+    .regex(/^-?\d+$|^@\w+$/, 'must be a numeric chat id or @channel')
+    .optional(),
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DISCORD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -149,6 +169,20 @@ export interface AppConfig {
   history: {
     sampleMs: number;
     queueCapacity: number;
+  };
+  alerts: {
+    allowedHosts: string[];
+    sendTimeoutMs: number;
+    queueCapacity: number;
+    botSilenceAlertS: number;
+    escalateAfterMin: number;
+    telegramApiRoot: string;
+    /** Channels given by the environment (secrets never stored in the database). */
+    env: {
+      telegram?: { botToken: string; chatId: string };
+      webhook?: { url: string; secret?: string };
+      discord?: { webhookUrl: string };
+    };
   };
 }
 
@@ -258,6 +292,32 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBacklogBytes: e.WS_MAX_BACKLOG_BYTES,
     },
     history: { sampleMs: e.HISTORY_SAMPLE_MS, queueCapacity: e.HISTORY_QUEUE_CAPACITY },
+    alerts: {
+      allowedHosts: splitList(e.ALERT_ALLOWED_HOSTS),
+      sendTimeoutMs: e.ALERT_SEND_TIMEOUT_MS,
+      queueCapacity: e.ALERT_QUEUE_CAPACITY,
+      botSilenceAlertS: e.BOT_SILENCE_ALERT_S,
+      escalateAfterMin: e.ESCALATE_AFTER_MIN,
+      telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      env: envChannels(e),
+    },
+  };
+}
+
+function envChannels(e: z.infer<typeof envSchema>): AppConfig['alerts']['env'] {
+  if ((e.TELEGRAM_BOT_TOKEN === undefined) !== (e.TELEGRAM_CHAT_ID === undefined)) {
+    throw new ConfigError(
+      e.TELEGRAM_BOT_TOKEN === undefined ? 'TELEGRAM_BOT_TOKEN' : 'TELEGRAM_CHAT_ID',
+      'is required with the other Telegram variable',
+    );
+  }
+  if (e.ALERT_WEBHOOK_SECRET !== undefined && e.ALERT_WEBHOOK_URL === undefined) {
+    throw new ConfigError('ALERT_WEBHOOK_URL', 'is required when ALERT_WEBHOOK_SECRET is set');
+  }
+  return {
+    ...(e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_CHAT_ID ? { telegram: { botToken: e.TELEGRAM_BOT_TOKEN, chatId: e.TELEGRAM_CHAT_ID } } : {}),
+    ...(e.ALERT_WEBHOOK_URL ? { webhook: { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET } } : {}),
+    ...(e.DISCORD_WEBHOOK_URL ? { discord: { webhookUrl: e.DISCORD_WEBHOOK_URL } } : {}),
   };
 }
 

@@ -8,6 +8,10 @@ export const FILE_BACKED_VARIABLES = [
   'SECRETS_ENCRYPTION_KEY',
   'ADMIN_PASSWORD',
   'REDIS_URL',
+  'TELEGRAM_BOT_TOKEN',
+  'ALERT_WEBHOOK_URL',
+  'ALERT_WEBHOOK_SECRET',
+  'DISCORD_WEBHOOK_URL',
 ] as const;
 
 export class ConfigError extends Error {

@@ -47,6 +47,7 @@ export function webhookBody(alert: AlertForMessage): Record<string, unknown> {
     id: alert.id,
     type: alert.type,
     severity: alert.severity,
+    escalated: alert.escalated === true,
     title: message.title,
     text: [...message.lines.map(([label, value]) => `${label}: ${value}`), ...(message.action ? [message.action] : [])].join('\n'),
     action: message.action,

@@ -12,6 +12,8 @@ export interface AlertForMessage {
   facts: Readonly<Record<string, string | number | boolean | null>>;
   /** When the engine raised it, epoch ms. */
   createdAt: number;
+  /** Sent again because nobody acknowledged it in time. */
+  escalated?: boolean;
 }
 
 /** The words of one alert: a title and labelled lines, shared by every channel's format. */
@@ -30,6 +32,11 @@ type Facts = AlertForMessage['facts'];
  * the decimal strings, rounded only here, for people.
  */
 export function alertMessage(alert: AlertForMessage): AlertMessage {
+  const message = baseMessage(alert);
+  return alert.escalated ? { ...message, title: `ESCALATED (not acknowledged): ${message.title}` } : message;
+}
+
+function baseMessage(alert: AlertForMessage): AlertMessage {
   const f = alert.facts;
   const where: AlertMessage['lines'] = [];
   if (alert.positionId) where.push(['Position', alert.positionId]);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
+import { SqlDatabase } from '../../database/sql-database';
 
 /** Q19: no history read may run longer than this. */
 export const QUERY_TIMEOUT_MS = 5000;
@@ -26,11 +27,9 @@ interface SqliteConnection {
  * walks an index in order and streams its rows rather than sorting or grouping first.
  */
 @Injectable()
-export class HistoryDatabase {
-  readonly postgres: boolean;
-
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {
-    this.postgres = dataSource.options.type === 'postgres';
+export class HistoryDatabase extends SqlDatabase {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
   }
 
   /** A read under the history's statement timeout; 503 SERVICE_UNAVAILABLE when it runs out. */
@@ -47,26 +46,11 @@ export class HistoryDatabase {
     }
   }
 
-  /** A plain query (writes, and reads by background jobs that bound their own size). */
-  query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.dataSource.query<T[]>(this.placeholders(sql), params);
-  }
-
-  /** Runs a write and answers how many rows it changed (the drivers' plain results differ in shape). */
-  async execute(sql: string, params: unknown[] = []): Promise<number> {
-    const runner: QueryRunner = this.dataSource.createQueryRunner();
-    try {
-      return (await runner.query(this.placeholders(sql), params, true)).affected ?? 0;
-    } finally {
-      await runner.release();
-    }
-  }
-
   /** Statements that commit together (each is short: callers keep batches small). */
-  async transaction(statements: Array<{ sql: string; params: unknown[] }>): Promise<void> {
+  async inOneTransaction(statements: Array<{ sql: string; params: unknown[] }>): Promise<void> {
     if (statements.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      for (const statement of statements) await manager.query(this.placeholders(statement.sql), statement.params);
+    await this.transaction(async (tx) => {
+      for (const statement of statements) await tx.query(statement.sql, statement.params);
     });
   }
 
@@ -76,19 +60,6 @@ export class HistoryDatabase {
    */
   execSqlite(sql: string): void {
     (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection.exec(sql);
-  }
-
-  /** `(?, ?, ?), (?, ?, ?)` for rows of `columns` parameters. */
-  values(rows: number, columns: number): string {
-    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-    return Array.from({ length: rows }, () => row).join(', ');
-  }
-
-  /** SQL is written with `?`; PostgreSQL numbers its parameters. */
-  placeholders(sql: string): string {
-    if (!this.postgres) return sql;
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
   }
 
   private readSqlite<T>(sql: string, params: unknown[], timeoutMs: number): T[] {

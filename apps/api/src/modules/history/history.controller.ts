@@ -6,7 +6,7 @@ import { Permission } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequirePermission } from '../../common/auth/auth.decorators';
 import { HISTORY_EXPORT_COLUMNS } from './history-columns';
-import { exportRows, fromArray } from './history-export';
+import { exportRows, fromArray } from '../../common/http/export-rows';
 import { HistoryQueryService } from './history-query.service';
 import { HistoryRetentionRunner } from './history-retention-runner';
 import {

@@ -60,7 +60,7 @@ export class MetricsRepository {
         params: chunk.flatMap((p) => [p.metricType, p.series, p.value, p.metadata, p.timestamp]),
       });
     }
-    await this.db.transaction(statements);
+    await this.db.inOneTransaction(statements);
   }
 
   /** 1-minute points of some metrics of one series in [from, to), oldest first per metric (statement timeout applies). */

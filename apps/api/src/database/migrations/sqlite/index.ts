@@ -3,6 +3,7 @@ import { TeamAccess1763856000000 } from './1763856000000-team-access';
 import { ConfigVersions1763942400000 } from './1763942400000-config-versions';
 import { FeedEvents1764028800000 } from './1764028800000-feed-events';
 import { History1764115200000 } from './1764115200000-history';
+import { Alerts1764201600000 } from '../1764201600000-alerts';
 
 export const SQLITE_MIGRATIONS = [
   Init1763769600000,
@@ -10,4 +11,5 @@ export const SQLITE_MIGRATIONS = [
   ConfigVersions1763942400000,
   FeedEvents1764028800000,
   History1764115200000,
+  Alerts1764201600000,
 ];

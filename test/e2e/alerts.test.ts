@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, expectError, type Answer } from '../support/auth';
+import { startLiveBridgeStack, type BridgeStack } from '../support/bridge-stack';
+import { startFakeTelegram, startSink, type FakeTelegram, type RecordedRequest, type Sink } from '../support/fake-sinks';
+import { until } from '../support/until';
+
+// Alerting over the real pipeline: the simulator's figures -> the bridge -> the engine -> the
+// outbox -> a local webhook receiver and a local Telegram Bot API (the real grammY client).
+
+interface WebhookAlert {
+  id: string;
+  type: string;
+  severity: string;
+  escalated: boolean;
+  title: string;
+  facts: Record<string, unknown>;
+}
+
+interface AlertView {
+  id: string;
+  type: string;
+  acknowledged_by: string | null;
+  silenced_by: string | null;
+  escalated_at: string | null;
+  channels_sent: Array<{ channel: string; purpose: string; status: string; attempts: number }>;
+}
+
+const SECRET = 'e2e-webhook-secret-0123456789';
+
+async function alertStack(sink: Sink, telegram: FakeTelegram, env: Record<string, string> = {}): Promise<BridgeStack> {
+  return startLiveBridgeStack({
+    sim: { tickMs: 0, initialPositions: 0, incidents: false, seed: 'alerts' },
+    api: {
+      env: {
+        BOT_POLL_MS: '200',
+        ALERT_ALLOWED_HOSTS: `127.0.0.1:${sink.port}`,
+        ALERT_WEBHOOK_URL: `${sink.url}/hook`,
+        ALERT_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        TELEGRAM_BOT_TOKEN: '123456:e2e-token',
+        TELEGRAM_CHAT_ID: '-1001',
+        ...env,
+      },
+    },
+  });
+}
+
+describe('alerting end to end', () => {
+  let sink: Sink;
+  let telegram: FakeTelegram;
+  let s: BridgeStack;
+  let client: Client;
+  let api: (method: string, path: string, body?: unknown) => Promise<Answer>;
+
+  async function openPosition(): Promise<string> {
+    const { position } = await s.stack.sim.control.openPosition({ asset: 'SOL', deployedUsd: '1000.00', leverage: '3.0' });
+    await until('the position seen by the API', async () => {
+      const res = await s.get<{ positions: Array<{ position_id: string }> }>('/api/v1/positions');
+      return res.body.positions?.some((p) => p.position_id === position.position_id) ? true : undefined;
+    });
+    return position.position_id;
+  }
+
+  /** The webhook alerts about one position, in arrival order. */
+  function alertsAbout(positionId: string, requests: RecordedRequest[] = sink.requests): WebhookAlert[] {
+    return requests
+      .filter((r) => r.path === '/hook')
+      .map((r) => JSON.parse(r.body) as WebhookAlert & { position_id: string | null })
+      .filter((a) => a.position_id === positionId);
+  }
+
+  beforeAll(async () => {
+    sink = await startSink();
+    telegram = await startFakeTelegram();
+    s = await alertStack(sink, telegram);
+    client = new Client(s.stack.apiUrl);
+    api = (method, path, body) => client.call(method, path, { token: s.token, body });
+  });
+  afterAll(async () => {
+    await s?.stack.stop();
+    await sink?.close();
+    await telegram?.close();
+  });
+
+  it('escalates warning -> critical -> emergency at once as the health factor falls (Q11), to the webhook and Telegram', async () => {
+    const id = await openPosition();
+    for (const [hf, type] of [
+      ['0.18', 'health_factor_warning'],
+      ['0.14', 'health_factor_critical'],
+      ['0.09', 'health_factor_emergency'],
+    ] as const) {
+      await s.stack.sim.control.setHealthFactor(hf, id);
+      await until(`${type} at the webhook`, () => (alertsAbout(id).some((a) => a.type === type) ? true : undefined));
+    }
+    expect(alertsAbout(id).map((a) => a.type)).toEqual(['health_factor_warning', 'health_factor_critical', 'health_factor_emergency']);
+    const emergency = alertsAbout(id).at(-1)!;
+    expect(emergency.facts).toMatchObject({ health_factor: expect.stringMatching(/^0\.09/) });
+    await until('three Telegram messages', () => (telegram.messages.filter((m) => m.text.includes(id)).length >= 3 ? true : undefined));
+    const texts = telegram.messages.filter((m) => m.text.includes(id)).map((m) => m.text);
+    expect(texts[2]).toContain('EMERGENCY: Liquidation Imminent');
+    expect(texts[0]).toMatch(/Health Factor: 0\.1800 \(18\.0%\)/);
+    // Back to warning within 5 minutes: the warning's own throttle holds it back.
+    await s.stack.sim.control.setHealthFactor('0.18', id);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(alertsAbout(id).filter((a) => a.type === 'health_factor_warning')).toHaveLength(1);
+  });
+
+  it('an ack stops the emergency repeats until the severity rises; history shows who acknowledged', async () => {
+    const id = await openPosition();
+    await s.stack.sim.control.setHealthFactor('0.09', id);
+    const first = await until('an emergency', () => alertsAbout(id).find((a) => a.type === 'health_factor_emergency'));
+    await s.stack.sim.control.setHealthFactor('0.08', id);
+    await until('a repeat (emergencies are not throttled)', () =>
+      alertsAbout(id).filter((a) => a.type === 'health_factor_emergency').length >= 2 ? true : undefined,
+    );
+    const ack = await api('POST', `/api/v1/alerts/${first.id}/ack`);
+    expect(ack.status).toBe(200);
+    expect((ack.body as AlertView).acknowledged_by).toBe('admin');
+    const count = alertsAbout(id).length;
+    await s.stack.sim.control.setHealthFactor('0.07', id);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(alertsAbout(id)).toHaveLength(count);
+    const history = await api('GET', `/api/v1/alerts/history?position_id=${id}&acknowledged=true`);
+    expect((history.body as { alerts: AlertView[] }).alerts.map((a) => a.id)).toContain(first.id);
+  });
+
+  it('a receiver failing 3 times then answering gets the alert exactly once; the delivery records 4 tries', async () => {
+    const id = await openPosition();
+    const failures = new Map<string, number>();
+    sink.respond((request) => {
+      const alertId = String(request.headers['x-dnb-alert-id']);
+      const n = failures.get(alertId) ?? 0;
+      failures.set(alertId, n + 1);
+      return n < 3 ? { status: 500, body: 'receiver down' } : { status: 204 };
+    });
+    try {
+      await s.stack.sim.control.setHealthFactor('0.14', id);
+      const alert = await until(
+        'the alert after its retries',
+        async () => {
+          const res = await api('GET', `/api/v1/alerts/history?position_id=${id}&type=health_factor_critical`);
+          const found = (res.body as { alerts: AlertView[] }).alerts[0];
+          return found?.channels_sent.find((d) => d.channel === 'env-webhook')?.status === 'sent' ? found : undefined;
+        },
+        20_000,
+      );
+      expect(alert.channels_sent.find((d) => d.channel === 'env-webhook')).toMatchObject({ status: 'sent', attempts: 4 });
+      const tries = sink.requests.filter((r) => r.headers['x-dnb-alert-id'] === alert.id);
+      expect(tries).toHaveLength(4);
+      // Backoff 1, 2, 4 s between the tries.
+      expect(tries[3]!.at - tries[0]!.at).toBeGreaterThanOrEqual(6500);
+    } finally {
+      sink.respond(() => ({ status: 204 }));
+    }
+  });
+
+  it('honours 429 Retry-After from the receiver', async () => {
+    const id = await openPosition();
+    const seen = new Set<string>();
+    sink.respond((request) => {
+      const alertId = String(request.headers['x-dnb-alert-id']);
+      if (seen.has(alertId)) return { status: 204 };
+      seen.add(alertId);
+      return { status: 429, headers: { 'retry-after': '3' } };
+    });
+    try {
+      await s.stack.sim.control.setHealthFactor('0.14', id);
+      const tries = await until(
+        'the retry after 429',
+        () => {
+          const mine = sink.requests.filter((r) => alertsAbout(id, [r]).length > 0);
+          return mine.length >= 2 ? mine : undefined;
+        },
+        15_000,
+      );
+      expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(2900);
+    } finally {
+      sink.respond(() => ({ status: 204 }));
+    }
+  });
+
+  it('a silence mutes delivery but keeps the alert in history', async () => {
+    const id = await openPosition();
+    const silence = await api('POST', '/api/v1/alerts/silences', {
+      position_id: id,
+      ends_at: new Date(Date.now() + 3_600_000).toISOString(),
+      reason: 'e2e maintenance on this position',
+    });
+    expect(silence.status).toBe(201);
+    await s.stack.sim.control.setHealthFactor('0.14', id);
+    const muted = await until('the muted alert in history', async () => {
+      const res = await api('GET', `/api/v1/alerts/history?position_id=${id}`);
+      return (res.body as { alerts: AlertView[] }).alerts[0];
+    });
+    expect(muted.silenced_by).toBe((silence.body as { id: string }).id);
+    expect(muted.channels_sent).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(alertsAbout(id)).toEqual([]);
+  });
+
+  it('refuses a channel on a private address or over plain http, naming the field', async () => {
+    const res = await api('PUT', '/api/v1/alerts/config', {
+      channels: [
+        { name: 'internal', kind: 'webhook', enabled: true, severities: ['critical'], escalation: false, url: 'https://10.0.0.7/hook' },
+      ],
+    });
+    expect(expectError(res, 400, 'VALIDATION_FAILED').errors?.map((e) => e.field)).toContain('channels.0.url');
+    const http = await api('PUT', '/api/v1/alerts/config', {
+      channels: [
+        { name: 'plain', kind: 'webhook', enabled: true, severities: ['critical'], escalation: false, url: 'http://hooks.example.com/x' },
+      ],
+    });
+    expect(expectError(http, 400, 'VALIDATION_FAILED').errors?.[0]?.messages[0]).toMatch(/https/);
+  });
+
+  it('shows channels with their secrets masked, never their values', async () => {
+    const res = await api('GET', '/api/v1/alerts/config');
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain(SECRET);
+    expect(res.text).not.toContain('e2e-token');
+    const channels = (res.body as { channels: Array<{ name: string; secret?: string; bot_token?: string }> }).channels;
+    expect(channels.find((c) => c.name === 'env-webhook')?.secret).toBe('********');
+    expect(channels.find((c) => c.name === 'env-telegram')?.bot_token).toBe('********');
+  });
+});
