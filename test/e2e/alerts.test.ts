@@ -223,3 +223,82 @@ describe('alerting end to end', () => {
     expect(channels.find((c) => c.name === 'env-telegram')?.bot_token).toBe('********');
   });
 });
+
+describe('alert delivery across an API restart, and escalation', () => {
+  let sink: Sink;
+  let telegram: FakeTelegram;
+  let s: BridgeStack;
+  let client: Client;
+  /** Per alert id and purpose, the statuses the receiver answered. */
+  const answered = new Map<string, number[]>();
+  let down = false;
+
+  beforeAll(async () => {
+    sink = await startSink();
+    sink.respond((request) => {
+      const body = JSON.parse(request.body) as WebhookAlert;
+      const key = `${body.id}:${body.escalated ? 'escalation' : 'alert'}`;
+      const status = down ? 503 : 204;
+      answered.set(key, [...(answered.get(key) ?? []), status]);
+      return { status };
+    });
+    telegram = await startFakeTelegram();
+    // Escalation after 3 s instead of 15 min.
+    s = await alertStack(sink, telegram, { ESCALATE_AFTER_MIN: '0.05' });
+    client = new Client(s.stack.apiUrl);
+  });
+  afterAll(async () => {
+    await s?.stack.stop();
+    await sink?.close();
+    await telegram?.close();
+  });
+
+  async function criticalAlertFor(): Promise<{ positionId: string; alertId: string }> {
+    const { position } = await s.stack.sim.control.openPosition({ asset: 'SOL', deployedUsd: '1000.00', leverage: '3.0' });
+    await until('the position seen by the API', async () => {
+      const res = await s.get<{ positions: Array<{ position_id: string }> }>('/api/v1/positions');
+      return res.body.positions?.some((p) => p.position_id === position.position_id) ? true : undefined;
+    });
+    await s.stack.sim.control.setHealthFactor('0.14', position.position_id);
+    const alertId = await until('the critical alert raised', async () => {
+      const res = await client.call<{ alerts: AlertView[] }>('GET', `/api/v1/alerts/history?position_id=${position.position_id}`, {
+        token: s.token,
+      });
+      return res.body.alerts?.[0]?.id;
+    });
+    return { positionId: position.position_id, alertId };
+  }
+
+  it('a delivery still being retried when the API restarts is sent exactly once after it', async () => {
+    down = true;
+    const { alertId } = await criticalAlertFor();
+    await until('a failed try before the restart', () => (answered.get(`${alertId}:alert`)?.length ? true : undefined));
+    s.stack.api = await s.stack.api.restart();
+    down = false;
+    await until('the delivery after the restart', () => (answered.get(`${alertId}:alert`)?.includes(204) ? true : undefined), 30_000);
+    // Nothing more comes for it: delivered once.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(answered.get(`${alertId}:alert`)!.filter((status) => status === 204)).toHaveLength(1);
+    const res = await client.call<AlertView>('GET', `/api/v1/alerts/${alertId}`, { token: s.token });
+    expect(res.body.channels_sent.find((d) => d.channel === 'env-webhook' && d.purpose === 'alert')).toMatchObject({ status: 'sent' });
+  });
+
+  it('a critical alert nobody acknowledges is sent again, marked escalated; an acknowledged one is not', async () => {
+    const { alertId } = await criticalAlertFor();
+    await until('the escalation at the receiver', () => (answered.get(`${alertId}:escalation`)?.includes(204) ? true : undefined), 20_000);
+    const res = await client.call<AlertView>('GET', `/api/v1/alerts/${alertId}`, { token: s.token });
+    expect(res.body.escalated_at).not.toBeNull();
+    expect(
+      res.body.channels_sent
+        .filter((d) => d.purpose === 'escalation')
+        .map((d) => d.channel)
+        .sort(),
+    ).toEqual(['env-telegram', 'env-webhook']);
+    expect(telegram.messages.some((m) => m.text.includes('ESCALATED (not acknowledged)') && m.text.includes(alertId))).toBe(true);
+
+    const acked = await criticalAlertFor();
+    expect((await client.call('POST', `/api/v1/alerts/${acked.alertId}/ack`, { token: s.token })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 9000));
+    expect(answered.get(`${acked.alertId}:escalation`)).toBeUndefined();
+  });
+});
