@@ -75,6 +75,8 @@ export interface TelegramMessage {
 export interface FakeTelegram {
   apiRoot: string;
   messages: TelegramMessage[];
+  /** A user writes `text` in a chat: delivered to the bot's next getUpdates. */
+  userWrites(chatId: number, fromId: number, text: string): void;
   /** Answers the next n sendMessage calls with this Bot API error (e.g. 429 with retry_after). */
   failNext(n: number, errorCode: number, description: string, retryAfter?: number): void;
   close(): Promise<void>;
@@ -83,6 +85,8 @@ export interface FakeTelegram {
 /** The parts of the Telegram Bot API the control center uses, at http://127.0.0.1:<port>/bot<token>/<method>. */
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const messages: TelegramMessage[] = [];
+  const updates: Array<{ update_id: number; message: Record<string, unknown> }> = [];
+  const waiting = new Set<() => void>();
   let failures: Array<{ errorCode: number; description: string; retryAfter?: number }> = [];
   const server = createServer((req, res) => {
     void readBody(req).then((raw) => {
@@ -95,6 +99,26 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       const [, token, method] = match;
       const params = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
       if (method === 'getMe') return answer(200, { ok: true, result: { id: 1, is_bot: true, first_name: 'fake', username: 'fake_bot' } });
+      if (method === 'deleteWebhook' || method === 'setMyCommands') return answer(200, { ok: true, result: true });
+      if (method === 'getUpdates') {
+        // Long polling as Telegram does it: answer at once if updates past `offset` wait, else hold up to `timeout` s.
+        const offset = Number(params.offset ?? 0);
+        const pending = () => updates.filter((u) => u.update_id >= offset);
+        const reply = () => answer(200, { ok: true, result: pending() });
+        if (pending().length || !params.timeout) return reply();
+        const wake = () => {
+          waiting.delete(wake);
+          clearTimeout(timer);
+          if (!res.writableEnded) reply();
+        };
+        const timer = setTimeout(wake, Math.min(Number(params.timeout), 5) * 1000);
+        waiting.add(wake);
+        req.on('close', () => {
+          waiting.delete(wake);
+          clearTimeout(timer);
+        });
+        return undefined;
+      }
       if (method === 'sendMessage') {
         const failure = failures.shift();
         if (failure) {
@@ -129,9 +153,28 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     messages,
+    userWrites: (chatId, fromId, text) => {
+      const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] : [];
+      updates.push({
+        update_id: updates.length + 1,
+        message: {
+          message_id: 1000 + updates.length,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: chatId < 0 ? 'group' : 'private' },
+          from: { id: fromId, is_bot: false, first_name: `user${fromId}` },
+          text,
+          entities,
+        },
+      });
+      for (const wake of [...waiting]) wake();
+    },
     failNext: (n, errorCode, description, retryAfter) => {
       failures = Array.from({ length: n }, () => ({ errorCode, description, retryAfter }));
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () => {
+      for (const wake of [...waiting]) wake();
+      server.closeAllConnections();
+      return new Promise((r) => server.close(() => r()));
+    },
   };
 }

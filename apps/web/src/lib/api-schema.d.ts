@@ -138,6 +138,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/telegram/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Telegram users allowed to send commands, and the control-center user each acts as (admin) */
+        get: operations["AlertsController_telegramLinks"];
+        /** Replace the Telegram user links (admin; audited). Commands also need an allowed chat (TELEGRAM_ALLOWED_CHATS) */
+        put: operations["AlertsController_putTelegramLinks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts/test": {
         parameters: {
             query?: never;
@@ -2218,6 +2236,18 @@ export interface components {
             /** @example 123456 */
             totp?: string;
         };
+        TelegramLinkDto: {
+            /**
+             * @description The Telegram user id (from.id)
+             * @example 123456789
+             */
+            telegram_user_id: number;
+            /**
+             * @description The control-center user whose role applies
+             * @example alice
+             */
+            username: string;
+        };
         TestAlertDto: {
             /** @example ops-webhook */
             channel: string;
@@ -2311,6 +2341,9 @@ export interface components {
             config: components["schemas"]["ConfigDto"];
             /** @example lower leverage ahead of CPI */
             reason: string;
+        };
+        UpdateTelegramLinksDto: {
+            links: components["schemas"]["TelegramLinkDto"][];
         };
         UpdateUserDto: {
             /** @description false disables the user: sessions, API keys and sockets end within 1 s */
@@ -2819,6 +2852,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_telegramLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramLinkDto"][];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_putTelegramLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTelegramLinksDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramLinkDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {

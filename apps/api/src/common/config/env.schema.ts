@@ -98,6 +98,13 @@ const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   DISCORD_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Telegram commands (/status, /pause ...) through the alert bot; on by default when it is configured. */
+  TELEGRAM_COMMANDS: z.enum(['on', 'off']).default('on'),
+  /** Chats whose commands are taken (comma-separated ids); default TELEGRAM_CHAT_ID only. */
+  TELEGRAM_ALLOWED_CHATS: z
+    .string()
+    .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, 'must be comma-separated numeric chat ids')
+    .optional(),
 });
 
 export type DatabaseConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
@@ -177,6 +184,9 @@ export interface AppConfig {
     botSilenceAlertS: number;
     escalateAfterMin: number;
     telegramApiRoot: string;
+    /** Whether the Telegram bot takes commands, and from which chats. */
+    telegramCommands: boolean;
+    telegramAllowedChats: string[];
     /** Channels given by the environment (secrets never stored in the database). */
     env: {
       telegram?: { botToken: string; chatId: string };
@@ -300,6 +310,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       escalateAfterMin: e.ESCALATE_AFTER_MIN,
       telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       env: envChannels(e),
+      telegramCommands: e.TELEGRAM_COMMANDS === 'on',
+      telegramAllowedChats: e.TELEGRAM_ALLOWED_CHATS
+        ? splitList(e.TELEGRAM_ALLOWED_CHATS)
+        : e.TELEGRAM_CHAT_ID && /^-?\d+$/.test(e.TELEGRAM_CHAT_ID)
+          ? [e.TELEGRAM_CHAT_ID]
+          : [],
     },
   };
 }

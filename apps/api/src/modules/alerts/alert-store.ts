@@ -4,6 +4,9 @@ import type { AlertSeverity, AlertType } from '@dnb/contracts';
 import { SqlDatabase, type SqlTransaction } from '../../database/sql-database';
 import type { AlertForMessage } from './alert-messages';
 
+/** What alert_settings holds: rules, channels, and the Telegram user links. */
+export type SettingKey = 'rules' | 'channels' | 'telegram_users';
+
 export type DeliveryPurpose = 'alert' | 'escalation' | 'test';
 export type DeliveryStatus = 'pending' | 'sent' | 'dead';
 
@@ -379,12 +382,12 @@ export class AlertStore {
 
   // ------------------------------------------------------------------ settings
 
-  async setting(key: 'rules' | 'channels'): Promise<string | null> {
+  async setting(key: SettingKey): Promise<string | null> {
     const [row] = await this.db.query<{ value: string }>('SELECT value FROM alert_settings WHERE key = ?', [key]);
     return row?.value ?? null;
   }
 
-  async putSetting(key: 'rules' | 'channels', value: string, by: string, at: number): Promise<void> {
+  async putSetting(key: SettingKey, value: string, by: string, at: number): Promise<void> {
     await this.db.execute(
       `INSERT INTO alert_settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,

@@ -18,10 +18,13 @@ import {
   SilenceDto,
   SilenceIdParamDto,
   SilenceInputDto,
+  TelegramLinkDto,
   TestAlertDto,
   UpdateAlertConfigDto,
+  UpdateTelegramLinksDto,
 } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { TelegramCommandsService } from './telegram/telegram-commands.service';
 
 const EXPORT_COLUMNS = [
   'id',
@@ -47,7 +50,10 @@ const EXPORT_COLUMNS = [
 @ApiSecurity('api-key')
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly telegram: TelegramCommandsService,
+  ) {}
 
   @Get('history')
   @Header('cache-control', 'no-store')
@@ -110,6 +116,24 @@ export class AlertsController {
   @ApiNoContentResponse()
   endSilence(@Param() params: SilenceIdParamDto, @CurrentActor() actor: Actor): Promise<void> {
     return this.alerts.endSilence(params.id, actor);
+  }
+
+  @Get('telegram/links')
+  @RequirePermission(Permission.AlertChannelsRead)
+  @ApiOperation({ summary: 'Telegram users allowed to send commands, and the control-center user each acts as (admin)' })
+  @ApiOkResponse({ type: [TelegramLinkDto] })
+  telegramLinks(): Promise<TelegramLinkDto[]> {
+    return this.telegram.linksView();
+  }
+
+  @Put('telegram/links')
+  @RequirePermission(Permission.AlertChannelsWrite)
+  @ApiOperation({
+    summary: 'Replace the Telegram user links (admin; audited). Commands also need an allowed chat (TELEGRAM_ALLOWED_CHATS)',
+  })
+  @ApiOkResponse({ type: [TelegramLinkDto] })
+  putTelegramLinks(@Body() body: UpdateTelegramLinksDto, @CurrentActor() actor: Actor): Promise<TelegramLinkDto[]> {
+    return this.telegram.putLinks(body.links, actor);
   }
 
   @Get('dead-letters')

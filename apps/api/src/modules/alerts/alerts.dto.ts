@@ -311,3 +311,23 @@ export class DeliveryIdParamDto {
   @Matches(/^dlv_[0-9a-f-]{36}$/, { message: 'must be a delivery id (dlv_...)' })
   id!: string;
 }
+
+export class TelegramLinkDto {
+  @ApiProperty({ example: 123456789, description: 'The Telegram user id (from.id)' })
+  @IsInt()
+  @Min(1)
+  telegram_user_id!: number;
+
+  @ApiProperty({ example: 'alice', description: 'The control-center user whose role applies' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+}
+
+export class UpdateTelegramLinksDto {
+  @ApiProperty({ type: [TelegramLinkDto] })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => TelegramLinkDto)
+  links!: TelegramLinkDto[];
+}

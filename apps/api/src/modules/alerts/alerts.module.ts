@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BotBridgeModule } from '../bot-bridge/bot-bridge.module';
+import { ControlModule } from '../control/control.module';
 import { FeedModule } from '../feed/feed.module';
 import { AlertDeliveryService } from './alert-delivery.service';
 import { AlertEngineService } from './alert-engine.service';
@@ -7,12 +8,13 @@ import { AlertSettingsService } from './alert-settings.service';
 import { AlertStore } from './alert-store';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
+import { TelegramCommandsService } from './telegram/telegram-commands.service';
 
-/** Spec 6: the rules engine, the outbox and its delivery, acks, silences, escalation, and their routes. */
+/** Spec 6: the rules engine, the outbox and its delivery, acks, silences, escalation, Telegram commands, and their routes. */
 @Module({
-  imports: [BotBridgeModule, FeedModule],
+  imports: [BotBridgeModule, FeedModule, ControlModule],
   controllers: [AlertsController],
-  providers: [AlertStore, AlertSettingsService, AlertDeliveryService, AlertEngineService, AlertsService],
+  providers: [AlertStore, AlertSettingsService, AlertDeliveryService, AlertEngineService, AlertsService, TelegramCommandsService],
   exports: [AlertEngineService, AlertDeliveryService],
 })
 export class AlertsModule {}

@@ -9,5 +9,7 @@ import { ControlService } from './control.service';
   imports: [BotBridgeModule, AuthModule, AppMetaModule],
   controllers: [ControlController],
   providers: [ControlService],
+  // The Telegram commands (alerts module) pause and resume through the same service.
+  exports: [ControlService],
 })
 export class ControlModule {}
