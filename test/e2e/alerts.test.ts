@@ -27,6 +27,9 @@ interface AlertView {
 
 const SECRET = 'e2e-webhook-secret-0123456789';
 
+const received = (sink: Sink): WebhookAlert[] =>
+  sink.requests.filter((r) => r.path === '/hook').map((r) => JSON.parse(r.body) as WebhookAlert);
+
 async function alertStack(sink: Sink, telegram: FakeTelegram, env: Record<string, string> = {}): Promise<BridgeStack> {
   return startLiveBridgeStack({
     sim: { tickMs: 0, initialPositions: 0, incidents: false, seed: 'alerts' },
@@ -211,6 +214,22 @@ describe('alerting end to end', () => {
       ],
     });
     expect(expectError(http, 400, 'VALIDATION_FAILED').errors?.[0]?.messages[0]).toMatch(/https/);
+  });
+
+  it('a chain the bot reports down raises chain_outage, named', async () => {
+    await s.stack.sim.control.chainOutage('solana');
+    try {
+      const alert = await until(
+        'a chain_outage alert about solana',
+        () => received(sink).find((a) => a.type === 'chain_outage' && a.facts.chain === 'solana'),
+        15_000,
+      );
+      expect(alert.severity).toBe('critical');
+      expect(alert.title).toBe('CRITICAL: Chain Outage');
+    } finally {
+      await s.stack.sim.control.restoreChain('both');
+      await s.stack.sim.control.resetBreakers();
+    }
   });
 
   it('shows channels with their secrets masked, never their values', async () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES, type AlertRules, type BotFundingRate, type BotPauseState } from '@dnb/contracts';
 import { botPosition } from '../../testing/bot-fixtures';
 import { AlertGate } from './alert-gate';
-import { breakerAlerts, clearedBreakers, deltaDriftAlert, fundingFlipAlerts, healthAlert, healthKey } from './alert-rules';
+import {
+  breakerAlerts,
+  chainOutageAlerts,
+  clearedBreakers,
+  deltaDriftAlert,
+  fundingFlipAlerts,
+  healthAlert,
+  healthKey,
+} from './alert-rules';
 
 const MINUTE = 60_000;
 const rules = DEFAULT_ALERT_RULES;
@@ -150,5 +158,20 @@ describe('the other rules', () => {
     ]);
     expect(breakerAlerts(null, state('chain_outage'), rules)[0]).toMatchObject({ type: 'chain_outage', throttleMs: 60_000 });
     expect(clearedBreakers(state('high_gas', 'lst_depeg'), state('lst_depeg'))).toEqual(['high_gas']);
+  });
+
+  it('chain outage: one alert per disconnected chain (1 min throttle), connected chains listed to clear', () => {
+    const { down, up } = chainOutageAlerts(
+      { solana: { connected: false, block_height: null }, arbitrum: { connected: true, block_height: 1 } },
+      rules,
+    );
+    expect(down.map((a) => [a.type, a.metricKey, a.throttleMs, a.facts.chain])).toEqual([
+      ['chain_outage', 'chain:solana', 60_000, 'solana'],
+    ]);
+    expect(up).toEqual(['arbitrum']);
+    const gate = new AlertGate();
+    expect(gate.decide(down[0]!, 0)).toBe('send');
+    expect(gate.decide(down[0]!, 59_000)).toBe('throttled');
+    expect(gate.decide(down[0]!, 60_000)).toBe('send');
   });
 });

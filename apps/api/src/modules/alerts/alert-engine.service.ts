@@ -14,6 +14,8 @@ import { alertMessage } from './alert-messages';
 import {
   breakerAlerts,
   breakerKey,
+  chainOutageAlerts,
+  chainKey,
   clearedBreakers,
   deltaDriftAlert,
   deltaKey,
@@ -150,13 +152,14 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     else this.gate.clear(deltaKey(position.position_id));
   }
 
-  /** Every 5 s: the dead-man's switch, funding flips, escalation, and the gate's memory bound. */
+  /** Every 5 s: the dead-man's switch, funding flips, chain outages, escalation, and the gate's memory bound. */
   @Interval('alerts-tick', 5000)
   async tick(): Promise<void> {
     const now = Date.now();
     try {
       await this.checkReachability(now);
       await this.checkFunding(now);
+      await this.checkChains(now);
       await this.escalate(now);
       this.gate.prune(now, GATE_MEMORY_MS);
     } catch (error) {
@@ -237,6 +240,14 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     this.fundingRates = rates;
     for (const found of fundingFlipAlerts(previous, rates, [...this.positions.values()], this.settings.rules()))
       await this.raise(found, now);
+  }
+
+  private async checkChains(now: number): Promise<void> {
+    const chains = this.bridge.snapshot().chains;
+    if (!chains) return;
+    const { down, up } = chainOutageAlerts(chains, this.settings.rules());
+    for (const chain of up) this.gate.clear(chainKey(chain));
+    for (const found of down) await this.raise(found, now);
   }
 
   /** Critical alerts nobody acknowledged within ESCALATE_AFTER_MIN go again to the escalation channels. */

@@ -115,7 +115,13 @@ function baseMessage(alert: AlertForMessage): AlertMessage {
             : alert.type === 'chain_outage'
               ? 'CRITICAL: Chain Outage'
               : 'Circuit Breaker Triggered',
-        lines: [['Type', text(f.breaker_type)], ['Reason', text(f.reason) || 'not given'], ['Scope', text(f.scope)], time],
+        lines: [
+          ['Type', text(f.breaker_type)],
+          ...(f.chain ? ([['Chain', text(f.chain)]] as Array<[string, string]>) : []),
+          ['Reason', text(f.reason) || 'not given'],
+          ['Scope', text(f.scope) || 'n/a'],
+          time,
+        ],
         action: f.paused ? 'Bot operations have been paused. Use /resume to restart after investigation.' : null,
       };
     case 'position_liquidation':

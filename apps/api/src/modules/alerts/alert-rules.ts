@@ -4,6 +4,7 @@ import {
   type AlertRules,
   type AlertSeverity,
   type AlertType,
+  type BotChains,
   type BotFundingRate,
   type BotPauseState,
   type BotPositionSummary,
@@ -30,6 +31,7 @@ export const healthKey = (positionId: string): string => `${positionId}:health`;
 export const deltaKey = (positionId: string): string => `${positionId}:delta`;
 export const fundingKey = (asset: string): string => `${asset}:funding`;
 export const breakerKey = (breaker: BreakerType): string => `breaker:${breaker}`;
+export const chainKey = (chain: string): string => `chain:${chain}`;
 
 const HEALTH_LEVELS = [
   { level: 3, name: 'emergency', type: 'health_factor_emergency' },
@@ -149,6 +151,36 @@ export function breakerAlerts(previous: BotPauseState | null, current: BotPauseS
     );
   }
   return alerts;
+}
+
+/**
+ * A chain the bot reports disconnected (its chain-status extension): one alert per chain, repeated
+ * at most every throttle interval while it stays down. `up` lists the chains connected now.
+ */
+export function chainOutageAlerts(chains: BotChains, rules: AlertRules): { down: AlertCandidate[]; up: string[] } {
+  const down: AlertCandidate[] = [];
+  const up: string[] = [];
+  for (const [chain, status] of Object.entries(chains) as Array<
+    [string, { connected?: boolean; block_height?: number | null } | undefined]
+  >) {
+    if (status?.connected === true) up.push(chain);
+    if (status?.connected !== false || !rules.enabled.chain_outage) continue;
+    down.push(
+      candidate('chain_outage', rules.throttle_seconds.chain_outage, {
+        metricKey: chainKey(chain),
+        level: 1,
+        facts: {
+          breaker_type: 'chain_outage',
+          chain,
+          reason: `${chain} unreachable (reported by the bot)`,
+          scope: null,
+          paused: null,
+          block_height: status.block_height ?? null,
+        },
+      }),
+    );
+  }
+  return { down, up };
 }
 
 /** Breakers active before and not any more: their metric keys' episodes are over. */
