@@ -40,28 +40,38 @@ export class HistoryQueryService {
   async pnl(query: HistoryRangeQueryDto, nowMs = Date.now()): Promise<PnlHistoryDto> {
     const range = this.range(query, nowMs);
     const types = Object.values(PNL_METRICS);
-    const buckets = await this.reader.read(types, '', range.resolution, range.firstBucketMs, range.toMs);
-    const figure = (type: string, timestamp: string) => buckets.get(type)!.get(timestamp)?.last ?? null;
-    const data_points: PnlPointDto[] = bucketTimestamps(buckets).map((timestamp) => ({
+    const [last, closed] = await Promise.all([
+      this.reader.readLast(types, '', range.resolution, range.firstBucketMs, range.toMs),
+      this.trades.pnlBetween(iso(range.fromMs), iso(range.toMs)),
+    ]);
+    const [realized, unrealized, total, funding, position] = [
+      PNL_METRICS.realized,
+      PNL_METRICS.unrealized,
+      PNL_METRICS.total,
+      PNL_METRICS.funding,
+      PNL_METRICS.position,
+    ].map((type) => last.get(type)!);
+    const data_points: PnlPointDto[] = bucketTimestamps(last).map((timestamp) => ({
       timestamp,
-      realized_pnl: figure(PNL_METRICS.realized, timestamp),
-      unrealized_pnl: figure(PNL_METRICS.unrealized, timestamp),
-      total_pnl: figure(PNL_METRICS.total, timestamp),
-      funding_pnl: figure(PNL_METRICS.funding, timestamp),
-      position_pnl: figure(PNL_METRICS.position, timestamp),
+      realized_pnl: realized!.get(timestamp) ?? null,
+      unrealized_pnl: unrealized!.get(timestamp) ?? null,
+      total_pnl: total!.get(timestamp) ?? null,
+      funding_pnl: funding!.get(timestamp) ?? null,
+      position_pnl: position!.get(timestamp) ?? null,
     }));
-    const closed = await this.trades.pnlBetween(iso(range.fromMs), iso(range.toMs));
-    const realized = sumDecimals(closed.map((t) => t.total_pnl_usd));
+    const realizedTotal = sumDecimals(closed.map((t) => t.total_pnl_usd));
     const wins = closed.filter((t) => new ExactDecimal(t.total_pnl_usd).gt(0)).length;
     const newestUnrealized = [...data_points].reverse().find((p) => p.unrealized_pnl !== null)?.unrealized_pnl ?? '0';
     return {
       ...this.window(range),
       data_points,
       summary: {
-        total_realized: realized,
+        total_realized: realizedTotal,
         total_unrealized: newestUnrealized,
         win_rate: closed.length ? new ExactDecimal(wins).div(closed.length).toFixed(4) : null,
-        avg_pnl_per_trade: closed.length ? new ExactDecimal(realized).div(closed.length).toFixed(Math.max(2, scaleOf(realized))) : null,
+        avg_pnl_per_trade: closed.length
+          ? new ExactDecimal(realizedTotal).div(closed.length).toFixed(Math.max(2, scaleOf(realizedTotal)))
+          : null,
         trades: closed.length,
       },
     };

@@ -11,7 +11,7 @@ import { MetricsRepository, type RollupRow } from './metrics.repository';
 export const ROLLUP_GRACE_MS = 90_000;
 /** Raw rows read at once while rolling up: six hours of every series. */
 const READ_WINDOW_MS = 6 * 3_600_000;
-/** Rows deleted per statement (each its own short transaction). */
+/** Rows deleted per statement, about (each its own short transaction). */
 const DELETE_BATCH = 2000;
 /** SQLite pages handed back to the file system per step. */
 const VACUUM_PAGES_PER_STEP = 1000;
@@ -28,6 +28,33 @@ export interface RetentionReport {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One series' 5-minute buckets of a day, oldest first, the newest still filling. */
+interface SeriesDay {
+  buckets: Array<[bucketMs: number, aggregator: DecimalAggregator]>;
+  current: number;
+  aggregator: DecimalAggregator | null;
+}
+
+/** 5-minute buckets (oldest first) and the hours and days made from them. */
+function foldLevels(fiveMinutes: Array<[number, DecimalAggregator]>): Array<[RollupResolution, Array<[number, DecimalAggregator]>]> {
+  const fold = (finer: Array<[number, DecimalAggregator]>, resolution: RollupResolution) => {
+    const out: Array<[number, DecimalAggregator]> = [];
+    for (const [bucket, aggregator] of finer) {
+      const start = bucketStart(bucket, resolution);
+      let last = out[out.length - 1];
+      if (!last || last[0] !== start) out.push((last = [start, new DecimalAggregator()]));
+      last[1].merge(aggregator);
+    }
+    return out;
+  };
+  const hours = fold(fiveMinutes, '1hour');
+  return [
+    ['5min', fiveMinutes],
+    ['1hour', hours],
+    ['1day', fold(hours, '1day')],
+  ];
+}
 
 /**
  * Spec 9.3 / Q5: rollups and retention of the metrics.
@@ -105,37 +132,53 @@ export class MetricsRetentionService {
     }).filter((level) => level.from < level.until);
     if (levels.length === 0) return written;
 
-    // One pass over the raw rows for every level due, a UTC day at a time (whole 1-day buckets).
+    // One pass over the raw rows for every level due, a UTC day at a time (whole 1-day buckets):
+    // each series' 5-minute buckets are made from its raw points, its hours from those, its
+    // day from its hours (the same figures as from the raw points: sums and counts add up,
+    // min/max/last carry over), so each raw point is parsed and added once.
     const start = bucketStart(Math.min(...levels.map((l) => l.from)), '1day');
     const end = Math.max(...levels.map((l) => l.until));
     for (let day = start; day < end; day += DAY_MS) {
       const dayEnd = Math.min(day + DAY_MS, end);
-      const buckets = new Map<RollupResolution, Map<string, DecimalAggregator>>(levels.map((l) => [l.resolution, new Map()]));
+      const days = new Map<string, Map<string, SeriesDay>>();
       for (let from = day; from < dayEnd; from += READ_WINDOW_MS) {
         const rows = await this.metrics.rawWindow(iso(from), iso(Math.min(from + READ_WINDOW_MS, dayEnd)));
+        let timestamp = '';
+        let fiveMinutes = 0;
         for (const row of rows) {
-          const at = Date.parse(row.timestamp);
-          const value = String(row.value);
-          for (const level of levels) {
-            const bucket = bucketStart(at, level.resolution);
-            if (bucket < level.from || bucket + RESOLUTION_MS[level.resolution] > level.until) continue;
-            const key = `${row.metric_type}\u0000${row.series}\u0000${bucket}`;
-            const byKey = buckets.get(level.resolution)!;
-            let aggregator = byKey.get(key);
-            if (!aggregator) byKey.set(key, (aggregator = new DecimalAggregator()));
-            aggregator.add(value);
+          if (row.timestamp !== timestamp) {
+            timestamp = row.timestamp;
+            fiveMinutes = bucketStart(Date.parse(timestamp), '5min');
           }
+          let byType = days.get(row.metric_type);
+          if (!byType) days.set(row.metric_type, (byType = new Map()));
+          let series = byType.get(row.series);
+          if (!series) byType.set(row.series, (series = { buckets: [], current: -1, aggregator: null }));
+          if (series.current !== fiveMinutes || !series.aggregator) {
+            series.aggregator = new DecimalAggregator();
+            series.current = fiveMinutes;
+            series.buckets.push([fiveMinutes, series.aggregator]);
+          }
+          series.aggregator.add(String(row.value));
         }
         await yieldToEventLoop();
       }
-      for (const level of levels) {
-        const rows: RollupRow[] = [];
-        for (const [key, aggregator] of buckets.get(level.resolution)!) {
-          const [metricType, series, bucket] = key.split('\u0000') as [string, string, string];
-          rows.push({ metricType, series, resolution: level.resolution, timestamp: iso(Number(bucket)), ...aggregator.result() });
+      const rows: Record<RollupResolution, RollupRow[]> = { '5min': [], '1hour': [], '1day': [] };
+      for (const [metricType, byType] of days) {
+        for (const [series, seriesDay] of byType) {
+          for (const [resolution, buckets] of foldLevels(seriesDay.buckets)) {
+            const level = levels.find((l) => l.resolution === resolution);
+            if (!level) continue;
+            for (const [bucket, aggregator] of buckets) {
+              if (bucket < level.from || bucket + RESOLUTION_MS[resolution] > level.until) continue;
+              rows[resolution].push({ metricType, series, resolution, timestamp: iso(bucket), ...aggregator.result() });
+            }
+          }
         }
-        await this.metrics.upsertRollups(rows);
-        written[level.resolution] += rows.length;
+      }
+      for (const level of levels) {
+        await this.metrics.upsertRollups(rows[level.resolution], yieldToEventLoop);
+        written[level.resolution] += rows[level.resolution].length;
         const progress = Math.min(dayEnd, level.until);
         if (progress > level.from) await this.metrics.setRolledUntil(level.resolution, iso(progress));
         await yieldToEventLoop();
@@ -156,16 +199,19 @@ export class MetricsRetentionService {
     for (const resolution of ROLLUP_RESOLUTIONS) {
       deleted[resolution] = await this.deleteAll(iso(nowMs - RETENTION_DAYS[resolution] * DAY_MS), resolution);
     }
+    if (ROLLUP_RESOLUTIONS.some((r) => deleted[r] > 0)) await this.metrics.setPruned(new Date().toISOString());
     return deleted;
   }
 
   private async deleteAll(before: string, resolution?: RollupResolution): Promise<number> {
     const table = resolution ? 'metrics_downsampled' : 'metrics';
     let total = 0;
+    let after: string | null = null;
     for (;;) {
-      const affected = await this.metrics.deleteOlder(table, before, DELETE_BATCH, resolution);
-      total += affected;
-      if (affected < DELETE_BATCH) return total;
+      const batch = await this.metrics.deleteBatch(table, before, after, DELETE_BATCH, resolution);
+      total += batch.deleted;
+      if (batch.through === null) return total;
+      after = batch.through;
       await yieldToEventLoop();
     }
   }

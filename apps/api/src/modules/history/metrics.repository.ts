@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Aggregate } from './decimal-aggregate';
-import { HistoryDatabase } from './history-database';
-import type { RollupResolution } from './history-resolution';
+import { HistoryDatabase, QUERY_TIMEOUT_MS } from './history-database';
+import { iso, RESOLUTION_MS, type Resolution, type RollupResolution } from './history-resolution';
 
 /** One 1-minute point. */
 export interface MetricPoint {
@@ -40,6 +40,15 @@ interface DownsampledRow {
 }
 
 export type MetricsTable = 'metrics' | 'metrics_downsampled';
+
+/** Buckets (per metric) one packed chart read covers at most: a 2,000-point chart and its newest part fit in one. */
+const PACKED_BUCKETS = 20_000;
+
+/** The metrics_rollup_state row that says when retention last removed rollup buckets. */
+const PRUNED = 'pruned';
+
+/** A rollup row's fields in the order of metrics_downsampled's columns. */
+const ROLLUP_COLUMNS = ['metricType', 'series', 'resolution', 'timestamp', 'avg', 'min', 'max', 'sum', 'last', 'count'] as const;
 
 /** Rows a multi-row statement writes at most (7-11 parameters a row: far below either engine's limit). */
 const ROWS_PER_STATEMENT = 500;
@@ -105,6 +114,58 @@ export class MetricsRepository {
     }));
   }
 
+  /**
+   * Each bucket's newest value over several parts of a series (a rollup level's last_value,
+   * or the 1-minute value), packed by the database into one `timestamp=value,...` string per
+   * metric and part: a chart reads a handful of rows instead of thousands. A long read goes
+   * in several statements, each under what is left of the statement timeout.
+   */
+  async readLastValues(
+    metricTypes: readonly string[],
+    series: string,
+    parts: ReadonlyArray<{ resolution: Resolution; from: string; to: string }>,
+  ): Promise<Array<{ metricType: string; part: number; pairs: string }>> {
+    const deadline = performance.now() + QUERY_TIMEOUT_MS;
+    const packed = this.db.postgres
+      ? (value: string) => `string_agg(timestamp || '=' || CAST(${value} AS TEXT), ',')`
+      : (value: string) => `group_concat(timestamp || '=' || CAST(${value} AS TEXT), ',')`;
+    const out: Array<{ metricType: string; part: number; pairs: string }> = [];
+    let selects: string[] = [];
+    let params: unknown[] = [];
+    let buckets = 0;
+    const flush = async () => {
+      if (selects.length === 0) return;
+      const rows = await this.db.read<{ metric_type: string; part: number | string; pairs: string }>(
+        selects.join(' UNION ALL '),
+        params,
+        deadline - performance.now(),
+      );
+      for (const r of rows) out.push({ metricType: r.metric_type, part: Number(r.part), pairs: r.pairs });
+      [selects, params, buckets] = [[], [], 0];
+    };
+    for (const [i, part] of parts.entries()) {
+      const size = RESOLUTION_MS[part.resolution];
+      const end = Date.parse(part.to);
+      for (let from = Date.parse(part.from); from < end;) {
+        const to = Math.min(end, from + (PACKED_BUCKETS - buckets) * size);
+        params.push(...metricTypes, series, ...(part.resolution === '1min' ? [] : [part.resolution]), iso(from), iso(to));
+        selects.push(
+          part.resolution === '1min'
+            ? `SELECT metric_type, ${i} AS part, ${packed('value')} AS pairs FROM metrics
+               WHERE metric_type IN (${marks(metricTypes.length)}) AND series = ? AND timestamp >= ? AND timestamp < ? GROUP BY metric_type`
+            : `SELECT metric_type, ${i} AS part, ${packed('last_value')} AS pairs FROM metrics_downsampled
+               WHERE metric_type IN (${marks(metricTypes.length)}) AND series = ? AND resolution = ? AND timestamp >= ? AND timestamp < ?
+               GROUP BY metric_type`,
+        );
+        buckets += Math.ceil((to - from) / size);
+        from = to;
+        if (buckets >= PACKED_BUCKETS) await flush();
+      }
+    }
+    await flush();
+    return out;
+  }
+
   /** Every 1-minute point in [from, to), oldest first (rollups read a bounded window at a time). */
   async rawWindow(from: string, to: string): Promise<RawRow[]> {
     return this.db.query<RawRow>(
@@ -118,28 +179,59 @@ export class MetricsRepository {
     return row?.first ?? null;
   }
 
-  /** Writes rollup buckets; a bucket already stored is replaced (a rerun computes the same figures). */
-  async upsertRollups(rows: readonly RollupRow[]): Promise<void> {
+  /**
+   * Writes rollup buckets; a bucket already stored is replaced (a rerun computes the same
+   * figures). `pause` runs between statements (the retention job lets readers in there).
+   */
+  async upsertRollups(rows: readonly RollupRow[], pause?: () => Promise<void>): Promise<void> {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
       // One statement per chunk: each commits on its own, so no writer holds the database long.
+      // PostgreSQL takes the chunk as ten arrays (10 parameters rather than 5,000 to bind and plan).
+      const source = this.db.postgres
+        ? `SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::bigint[])`
+        : `VALUES ${this.db.values(chunk.length, 10)}`;
+      const params = this.db.postgres
+        ? ROLLUP_COLUMNS.map((column) => chunk.map((r) => r[column]))
+        : chunk.flatMap((r) => ROLLUP_COLUMNS.map((column) => r[column]));
       await this.db.query(
         `INSERT INTO metrics_downsampled (metric_type, series, resolution, timestamp, avg_value, min_value, max_value, sum_value, last_value, count)
-         VALUES ${this.db.values(chunk.length, 10)}
+         ${source}
          ON CONFLICT (metric_type, series, resolution, timestamp) DO UPDATE SET
            avg_value = excluded.avg_value, min_value = excluded.min_value, max_value = excluded.max_value,
            sum_value = excluded.sum_value, last_value = excluded.last_value, count = excluded.count`,
-        chunk.flatMap((r) => [r.metricType, r.series, r.resolution, r.timestamp, r.avg, r.min, r.max, r.sum, r.last, r.count]),
+        params,
       );
+      if (pause && i + ROWS_PER_STATEMENT < rows.length) await pause();
     }
   }
 
   /** How far each rollup level is complete: every bucket ending at or before this time is stored. */
   async rolledUntil(): Promise<Partial<Record<RollupResolution, string>>> {
-    const rows = await this.db.query<{ resolution: RollupResolution; rolled_until: string }>(
+    return (await this.rollupState()).rolled;
+  }
+
+  /** rolledUntil, and when retention last removed rollup buckets (null: never). */
+  async rollupState(): Promise<{ rolled: Partial<Record<RollupResolution, string>>; prunedAt: string | null }> {
+    const rows = await this.db.query<{ resolution: string; rolled_until: string }>(
       'SELECT resolution, rolled_until FROM metrics_rollup_state',
     );
-    return Object.fromEntries(rows.map((r) => [r.resolution, r.rolled_until]));
+    const rolled: Partial<Record<RollupResolution, string>> = {};
+    let prunedAt: string | null = null;
+    for (const row of rows) {
+      if (row.resolution === PRUNED) prunedAt = row.rolled_until;
+      else rolled[row.resolution as RollupResolution] = row.rolled_until;
+    }
+    return { rolled, prunedAt };
+  }
+
+  /** Notes that retention removed rollup buckets (readers that keep buckets in memory drop theirs). */
+  async setPruned(at: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO metrics_rollup_state (resolution, rolled_until, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (resolution) DO UPDATE SET rolled_until = excluded.rolled_until, updated_at = excluded.updated_at`,
+      [PRUNED, at, at],
+    );
   }
 
   async setRolledUntil(resolution: RollupResolution, until: string): Promise<void> {
@@ -151,13 +243,31 @@ export class MetricsRepository {
   }
 
   /**
-   * Deletes up to `limit` rows older than `before` (of one resolution for the rollups) in one
-   * short statement; answers how many. The id subquery keeps each delete small on both engines.
+   * Deletes the oldest rows older than `before` (of one resolution for the rollups), about
+   * `batch` of them, in one short statement keyed by the time index: those up to the time of
+   * the batch-th oldest row (so the rows of one time go together), starting after `after`
+   * (where the previous batch ended) so no statement walks what earlier ones removed. Answers
+   * how many went and where this batch ended (null: nothing older than `before` is left).
    */
-  deleteOlder(table: MetricsTable, before: string, limit: number, resolution?: RollupResolution): Promise<number> {
-    const where = resolution ? 'resolution = ? AND timestamp < ?' : 'timestamp < ?';
-    const params = resolution ? [resolution, before, limit] : [before, limit];
-    return this.db.execute(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where} LIMIT ?)`, params);
+  async deleteBatch(
+    table: MetricsTable,
+    before: string,
+    after: string | null,
+    batch: number,
+    resolution?: RollupResolution,
+  ): Promise<{ deleted: number; through: string | null }> {
+    const conditions = [...(resolution ? ['resolution = ?'] : []), ...(after === null ? [] : ['timestamp > ?']), 'timestamp < ?'];
+    const params = [...(resolution ? [resolution] : []), ...(after === null ? [] : [after]), before];
+    const [end] = await this.db.query<{ timestamp: string }>(
+      `SELECT timestamp FROM ${table} WHERE ${conditions.join(' AND ')} ORDER BY timestamp LIMIT 1 OFFSET ?`,
+      [...params, batch - 1],
+    );
+    if (!end) {
+      return { deleted: await this.db.execute(`DELETE FROM ${table} WHERE ${conditions.join(' AND ')}`, params), through: null };
+    }
+    conditions[conditions.length - 1] = 'timestamp <= ?';
+    params[params.length - 1] = end.timestamp;
+    return { deleted: await this.db.execute(`DELETE FROM ${table} WHERE ${conditions.join(' AND ')}`, params), through: end.timestamp };
   }
 
   async count(table: MetricsTable): Promise<number> {
