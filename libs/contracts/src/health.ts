@@ -19,5 +19,7 @@ export interface HealthReport {
     database: HealthCheck;
     /** The real-time feed: event bus and publisher queue (drops), event log, sockets. */
     feed: HealthCheck;
+    /** Alerting: raised/throttled/muted counts, deliveries (sent, retried, dead), channel breakers, Telegram commands. */
+    alerts: HealthCheck;
   };
 }

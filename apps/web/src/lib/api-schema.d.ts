@@ -1456,6 +1456,8 @@ export interface components {
             status: "healthy" | "degraded" | "unhealthy" | "unknown";
         };
         HealthChecksDto: {
+            /** @description Alerting: engine counts (raised, throttled, held by ack, muted, escalated), deliveries (sent, retried, dead, postponed) and each channel breaker, Telegram command counts, the engine queue. Degraded while a channel breaker is open or when deliveries went dead since the last check. */
+            alerts: components["schemas"]["HealthCheckDto"];
             bot_api: components["schemas"]["HealthCheckDto"];
             dashboard: components["schemas"]["HealthCheckDto"];
             database: components["schemas"]["HealthCheckDto"];

@@ -15,6 +15,6 @@ import { TelegramCommandsService } from './telegram/telegram-commands.service';
   imports: [BotBridgeModule, FeedModule, ControlModule],
   controllers: [AlertsController],
   providers: [AlertStore, AlertSettingsService, AlertDeliveryService, AlertEngineService, AlertsService, TelegramCommandsService],
-  exports: [AlertEngineService, AlertDeliveryService],
+  exports: [AlertEngineService, AlertDeliveryService, TelegramCommandsService],
 })
 export class AlertsModule {}

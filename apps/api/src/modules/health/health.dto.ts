@@ -33,6 +33,13 @@ export class HealthChecksDto {
       'The real-time feed: bus and publisher queue with drop counts (detail.bus), the event log (detail.event_log: current and oldest seq, append failures), sockets (detail.sockets). Degraded while its queue is more than half full or appends fail.',
   })
   feed!: HealthCheckDto;
+
+  @ApiProperty({
+    type: HealthCheckDto,
+    description:
+      'Alerting: engine counts (raised, throttled, held by ack, muted, escalated), deliveries (sent, retried, dead, postponed) and each channel breaker, Telegram command counts, the engine queue. Degraded while a channel breaker is open or when deliveries went dead since the last check.',
+  })
+  alerts!: HealthCheckDto;
 }
 
 export class HealthReportDto implements HealthReport {

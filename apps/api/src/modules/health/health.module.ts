@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AppMetaModule } from '../app-meta/app-meta.module';
 import { BotBridgeModule } from '../bot-bridge/bot-bridge.module';
 import { FeedModule } from '../feed/feed.module';
@@ -6,7 +7,7 @@ import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
 @Module({
-  imports: [BotBridgeModule, AppMetaModule, FeedModule],
+  imports: [BotBridgeModule, AppMetaModule, FeedModule, AlertsModule],
   controllers: [HealthController],
   providers: [HealthService],
 })

@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { HealthCheck, HealthReport } from '@dnb/contracts';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { DatabaseHealthRepository } from '../../database/database-health.repository';
+import { AlertDeliveryService } from '../alerts/alert-delivery.service';
+import { AlertEngineService } from '../alerts/alert-engine.service';
+import { TelegramCommandsService } from '../alerts/telegram/telegram-commands.service';
 import { AppMetaService } from '../app-meta/app-meta.service';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { BotHealthProbe } from '../bot-bridge/bot-health.probe';
@@ -27,6 +30,9 @@ export class HealthService {
     private readonly bridge: BotBridgeService,
     private readonly feedHub: FeedHub,
     @Inject(FEED_EVENT_LOG) private readonly eventLog: FeedEventLog,
+    private readonly alertEngine: AlertEngineService,
+    private readonly alertDelivery: AlertDeliveryService,
+    private readonly telegram: TelegramCommandsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,13 +49,18 @@ export class HealthService {
       },
     };
     const feed = this.feedCheck();
+    const alerts = this.alertsCheck();
     const status =
-      database.status !== 'healthy' ? 'unhealthy' : botApi.status !== 'healthy' || feed.status !== 'healthy' ? 'degraded' : 'healthy';
+      database.status !== 'healthy'
+        ? 'unhealthy'
+        : botApi.status !== 'healthy' || feed.status !== 'healthy' || alerts.status !== 'healthy'
+          ? 'degraded'
+          : 'healthy';
     return {
       status,
       timestamp: new Date().toISOString(),
       version: APP_VERSION,
-      checks: { dashboard, bot_api: botApi, database, feed },
+      checks: { dashboard, bot_api: botApi, database, feed, alerts },
     };
   }
 
@@ -72,6 +83,30 @@ export class HealthService {
   }
 
   private lastAppendFailures = 0;
+
+  /** Alerts: a channel whose breaker is open, or deliveries gone dead since the last check, degrade. */
+  private alertsCheck(): HealthCheck {
+    const started = performance.now();
+    const delivery = this.alertDelivery.stats();
+    const open = Object.entries(delivery.breakers)
+      .filter(([, state]) => state !== 'closed')
+      .map(([name]) => name);
+    const newlyDead = delivery.dead > this.lastDead;
+    this.lastDead = delivery.dead;
+    const queue = this.bridge.events.stats().subscribers.find((s) => s.name === 'alerts');
+    const problems = [
+      ...(open.length ? [`alert channel circuit open: ${open.join(', ')} (deliveries wait)`] : []),
+      ...(newlyDead ? ['alert deliveries failed for good since the last check (see GET /api/v1/alerts/dead-letters)'] : []),
+    ];
+    return {
+      status: problems.length ? 'degraded' : 'healthy',
+      response_time_ms: Math.round(performance.now() - started),
+      ...(problems.length ? { error: problems.join('; ') } : {}),
+      detail: { engine: this.alertEngine.stats(), delivery, telegram_commands: this.telegram.stats(), queue: queue ?? null },
+    };
+  }
+
+  private lastDead = 0;
 
   /** Ready to serve: the database answers and its schema is current. The bot is not required. */
   async ready(): Promise<{ ready: boolean; reason?: string }> {

@@ -15,9 +15,10 @@ export const checkPresentation: Record<CheckName, { title: string; description: 
   bot_api: { title: 'Trading bot', description: "The bot's private HTTP API: lifecycle, positions, controls." },
   database: { title: 'Database', description: 'Audit log, users, alerts and history.' },
   feed: { title: 'Live feed', description: 'Real-time updates to dashboards: event queue, event log and connections.' },
+  alerts: { title: 'Alerts', description: 'Alert engine and deliveries: channel breakers, dead letters, Telegram commands.' },
 };
 
-export const CHECK_ORDER: readonly CheckName[] = ['bot_api', 'database', 'feed', 'dashboard'];
+export const CHECK_ORDER: readonly CheckName[] = ['bot_api', 'database', 'feed', 'alerts', 'dashboard'];
 
 export const botStatePresentation: Record<BotState, { label: string; tone: Tone; note?: string }> = {
   starting: { label: 'Starting', tone: 'info', note: 'The bot process is up; state recovery has not started yet.' },
