@@ -216,6 +216,14 @@ describe('alerting end to end', () => {
     expect(expectError(http, 400, 'VALIDATION_FAILED').errors?.[0]?.messages[0]).toMatch(/https/);
   });
 
+  it('a position the bot closes as liquidated raises position_liquidation with its last figures', async () => {
+    const id = await openPosition();
+    await s.stack.sim.control.closePosition(id, { reason: 'liquidation' });
+    const alert = await until('the liquidation alert', () => alertsAbout(id).find((a) => a.type === 'position_liquidation'), 20_000);
+    expect(alert).toMatchObject({ severity: 'critical', facts: { reason: 'liquidation', deployed_usd: '1000.00' } });
+    expect(alert.title).toBe('CRITICAL: Position Liquidated');
+  });
+
   it('a chain the bot reports down raises chain_outage, named', async () => {
     await s.stack.sim.control.chainOutage('solana');
     try {

@@ -6,6 +6,7 @@ import {
   breakerAlerts,
   chainOutageAlerts,
   clearedBreakers,
+  dailyPnlFacts,
   deltaDriftAlert,
   fundingFlipAlerts,
   healthAlert,
@@ -173,5 +174,22 @@ describe('the other rules', () => {
     expect(gate.decide(down[0]!, 0)).toBe('send');
     expect(gate.decide(down[0]!, 59_000)).toBe('throttled');
     expect(gate.decide(down[0]!, 60_000)).toBe('send');
+  });
+
+  it("daily PnL: realized and win rate from the day's trades, unrealized from open positions, summed exactly", () => {
+    const facts = dailyPnlFacts(
+      '2026-12-03',
+      [{ total_pnl_usd: '0.1' }, { total_pnl_usd: '0.2' }, { total_pnl_usd: '-0.05' }],
+      [botPosition('a', { total_pnl_usd: '10.10' })],
+    );
+    expect(facts).toEqual({
+      date: '2026-12-03',
+      realized_pnl: '0.25',
+      unrealized_pnl: '10.10',
+      total_pnl: '10.35',
+      win_rate: '0.6667',
+      total_trades: 3,
+    });
+    expect(dailyPnlFacts('2026-12-03', [], []).win_rate).toBeNull();
   });
 });

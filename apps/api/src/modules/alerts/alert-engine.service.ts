@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { FeedPublisher } from '../feed/feed-publisher.service';
+import { TradesRepository } from '../history/trades.repository';
 import { AlertDeliveryService } from './alert-delivery.service';
 import { AlertGate } from './alert-gate';
 import { alertMessage } from './alert-messages';
@@ -17,6 +18,7 @@ import {
   chainOutageAlerts,
   chainKey,
   clearedBreakers,
+  dailyPnlFacts,
   deltaDriftAlert,
   deltaKey,
   fundingFlipAlerts,
@@ -31,6 +33,9 @@ import { AlertStore, type Silence, type StoredAlert } from './alert-store';
 const GATE_MEMORY_MS = 3_600_000;
 const SILENCES_REFRESH_MS = 10_000;
 const REACHABILITY_KEY = 'bot:reachability';
+/** Trades closed this recently are watched for a liquidation reason; one without a reason is given this long. */
+const TRADE_WATCH_MS = 120_000;
+const TRADE_REASON_WAIT_MS = 60_000;
 /** Position fields whose change can change an alert. */
 const WATCHED = ['asgard_hf', 'hyperliquid_mf', 'delta_ratio', 'status'] as const;
 
@@ -61,6 +66,8 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
   private unreachableRaised = false;
   private unsubscribe?: () => void;
   private readonly counts: EngineStats = { raised: 0, throttled: 0, held_by_ack: 0, muted: 0, escalated: 0 };
+  /** Closed trades whose reason was looked at (id -> when), so each liquidation alerts once. */
+  private readonly decidedTrades = new Map<number, number>();
   /** Raises one at a time, in the order they were found. */
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +77,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     private readonly settings: AlertSettingsService,
     private readonly delivery: AlertDeliveryService,
     private readonly feed: FeedPublisher,
+    private readonly trades: TradesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -79,6 +87,10 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     const since = Date.now() - GATE_MEMORY_MS;
     for (const sent of await this.store.lastSent(since)) this.gate.restore(sent.metricKey, sent.type, sent.sentAt);
     for (const acked of await this.store.acknowledgedLevels(since)) this.gate.acknowledge(acked.metricKey, acked.level);
+    // Closes seen before this start were dealt with by the previous process.
+    for (const trade of await this.trades.observedSince(new Date(Date.now() - TRADE_WATCH_MS).toISOString())) {
+      this.decidedTrades.set(trade.id, Date.now());
+    }
     this.unsubscribe = this.bridge.events.subscribe('alerts', (event) => this.onEvent(event), {
       capacity: this.config.alerts.queueCapacity,
     });
@@ -152,7 +164,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     else this.gate.clear(deltaKey(position.position_id));
   }
 
-  /** Every 5 s: the dead-man's switch, funding flips, chain outages, escalation, and the gate's memory bound. */
+  /** Every 5 s: the dead-man's switch, funding flips, chain outages, liquidations, escalation, and the gate's memory bound. */
   @Interval('alerts-tick', 5000)
   async tick(): Promise<void> {
     const now = Date.now();
@@ -160,6 +172,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
       await this.checkReachability(now);
       await this.checkFunding(now);
       await this.checkChains(now);
+      await this.checkLiquidations(now);
       await this.escalate(now);
       this.gate.prune(now, GATE_MEMORY_MS);
     } catch (error) {
@@ -240,6 +253,69 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     this.fundingRates = rates;
     for (const found of fundingFlipAlerts(previous, rates, [...this.positions.values()], this.settings.rules()))
       await this.raise(found, now);
+  }
+
+  /** Spec 6.1 daily_pnl at 00:00 UTC: the day that just ended (also callable for any `now`). */
+  @Cron('0 0 0 * * *', { name: 'alerts-daily-pnl', timeZone: 'UTC' })
+  dailyPnlAtMidnight(): Promise<void> {
+    return this.dailyPnl(Date.now());
+  }
+
+  async dailyPnl(now: number): Promise<void> {
+    const end = Math.floor(now / 86_400_000) * 86_400_000;
+    const start = end - 86_400_000;
+    try {
+      const trades = await this.trades.pnlBetween(new Date(start).toISOString(), new Date(end).toISOString());
+      const open = [...this.positions.values()].filter((p) => p.status !== 'closed');
+      await this.raise(
+        {
+          type: 'daily_pnl',
+          severity: 'info',
+          metricKey: 'daily_pnl',
+          level: 1,
+          throttleMs: 0,
+          positionId: null,
+          asset: null,
+          facts: dailyPnlFacts(new Date(start).toISOString().slice(0, 10), trades, open),
+        },
+        now,
+      );
+    } catch (error) {
+      this.logger.error({ err: error }, 'daily PnL alert failed');
+    }
+  }
+
+  /**
+   * position_liquidation: a trade whose close reason (from the bot's action_log, which may come
+   * a little after the close) says it was liquidated.
+   */
+  private async checkLiquidations(now: number): Promise<void> {
+    for (const trade of await this.trades.observedSince(new Date(now - TRADE_WATCH_MS).toISOString())) {
+      if (this.decidedTrades.has(trade.id)) continue;
+      if (trade.close_reason === null && now - Date.parse(trade.observed_at) < TRADE_REASON_WAIT_MS) continue;
+      this.decidedTrades.set(trade.id, now);
+      if (!trade.close_reason || !/liquidat/i.test(trade.close_reason)) continue;
+      await this.raise(
+        {
+          type: 'position_liquidation',
+          severity: 'critical',
+          metricKey: `${trade.position_id}:liquidation`,
+          level: 1,
+          throttleMs: this.settings.rules().throttle_seconds.position_liquidation * 1000,
+          positionId: trade.position_id,
+          asset: trade.asset,
+          facts: {
+            reason: trade.close_reason,
+            deployed_usd: trade.deployed_usd,
+            total_pnl_usd: trade.total_pnl_usd,
+            closed_at: trade.closed_at,
+            health_factor: trade.last_seen.asgard_hf,
+          },
+        },
+        now,
+      );
+    }
+    for (const [id, at] of this.decidedTrades) if (now - at > 2 * TRADE_WATCH_MS) this.decidedTrades.delete(id);
   }
 
   private async checkChains(now: number): Promise<void> {

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { sumDecimals } from '../positions/decimal-sum';
 import {
   ALERT_SEVERITY_OF,
   type AlertRules,
@@ -181,6 +182,28 @@ export function chainOutageAlerts(chains: BotChains, rules: AlertRules): { down:
     );
   }
   return { down, up };
+}
+
+/**
+ * Spec 6.3 daily_pnl for one UTC day: realized PnL and win rate from the trades closed that day,
+ * unrealized from the positions open now, summed exactly. win_rate is null without trades.
+ */
+export function dailyPnlFacts(
+  date: string,
+  trades: ReadonlyArray<{ total_pnl_usd: string }>,
+  open: readonly BotPositionSummary[],
+): AlertCandidate['facts'] {
+  const realized = sumDecimals(trades.map((t) => t.total_pnl_usd));
+  const unrealized = sumDecimals(open.map((p) => p.total_pnl_usd));
+  const wins = trades.filter((t) => new Decimal(t.total_pnl_usd).greaterThan(0)).length;
+  return {
+    date,
+    realized_pnl: realized,
+    unrealized_pnl: unrealized,
+    total_pnl: sumDecimals([realized, unrealized]),
+    win_rate: trades.length ? new Decimal(wins).dividedBy(trades.length).toDecimalPlaces(4).toFixed() : null,
+    total_trades: trades.length,
+  };
 }
 
 /** Breakers active before and not any more: their metric keys' episodes are over. */

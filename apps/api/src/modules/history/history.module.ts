@@ -32,6 +32,7 @@ import { TradesRepository } from './trades.repository';
     HistoryRetentionRunner,
     HistoryQueryService,
   ],
-  exports: [HistoryCollector, MetricsRetentionService],
+  // The alert engine reads trades: the daily PnL summary and liquidations.
+  exports: [HistoryCollector, MetricsRetentionService, TradesRepository],
 })
 export class HistoryModule {}

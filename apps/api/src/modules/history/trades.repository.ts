@@ -112,6 +112,15 @@ export class TradesRepository {
     return rows.map(toTrade);
   }
 
+  /** Trades seen closing at or after this time (UTC ISO), oldest first: the alert engine watches their close reasons. */
+  async observedSince(since: string, limit = 200): Promise<StoredTrade[]> {
+    const rows = await this.db.query<TradeRow>(`SELECT ${COLUMNS} FROM trades WHERE observed_at >= ? ORDER BY observed_at, id LIMIT ?`, [
+      since,
+      limit,
+    ]);
+    return rows.map(toTrade);
+  }
+
   /** Every trade of one position (normally one; more if the bot reused its id). */
   async byPosition(positionId: string): Promise<StoredTrade[]> {
     const rows = await this.db.read<TradeRow>(`SELECT ${COLUMNS} FROM trades WHERE position_id = ? ORDER BY opened_at`, [positionId]);
