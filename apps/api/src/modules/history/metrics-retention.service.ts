@@ -14,7 +14,9 @@ const READ_WINDOW_MS = 6 * 3_600_000;
 /** Rows deleted per statement, about (each its own short transaction). */
 const DELETE_BATCH = 2000;
 /** SQLite pages handed back to the file system per step. */
-const VACUUM_PAGES_PER_STEP = 1000;
+const VACUUM_PAGES_PER_STEP = 500;
+/** The job runs at most about this long before it lets readers in (see timeSlicer). */
+const SLICE_MS = 20;
 
 export interface RetentionReport {
   started_at: string;
@@ -28,6 +30,20 @@ export interface RetentionReport {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Lets waiting readers in once the job has run SLICE_MS since it last did: on SQLite the job
+ * and the API share one synchronous connection, so a reader waits at most about a slice and
+ * one statement, while the job does not hand the thread over after every short statement.
+ */
+function timeSlicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await yieldToEventLoop();
+    since = performance.now();
+  };
+}
 
 /** One series' 5-minute buckets of a day, oldest first, the newest still filling. */
 interface SeriesDay {
@@ -80,7 +96,7 @@ export class MetricsRetentionService {
   @Interval('history-rollup', 60_000)
   async rollUpOnSchedule(): Promise<void> {
     try {
-      await this.serial(() => this.rollUpNow(Date.now()));
+      await this.serial(() => this.rollUpNow(Date.now(), timeSlicer()));
     } catch (error) {
       this.logger.error({ err: error }, 'history rollup failed; it resumes on the next run');
     }
@@ -100,17 +116,18 @@ export class MetricsRetentionService {
   run(nowMs: number = Date.now()): Promise<RetentionReport> {
     return this.serial(async () => {
       const started = performance.now();
-      const rolledUp = await this.rollUpNow(nowMs);
-      const deleted = await this.pruneNow(nowMs);
+      const pause = timeSlicer();
+      const rolledUp = await this.rollUpNow(nowMs, pause);
+      const deleted = await this.pruneNow(nowMs, pause);
       const total = Object.values(deleted).reduce((a, b) => a + b, 0);
-      const reclaimed = total > 0 ? await this.reclaimSpace() : {};
+      const reclaimed = total > 0 ? await this.reclaimSpace(pause) : {};
       return { started_at: iso(nowMs), duration_ms: Math.round(performance.now() - started), rolled_up: rolledUp, deleted, reclaimed };
     });
   }
 
   /** Only the rollups (closed buckets), as the minute schedule does. */
   rollUp(nowMs: number = Date.now()): Promise<Record<RollupResolution, number>> {
-    return this.serial(() => this.rollUpNow(nowMs));
+    return this.serial(() => this.rollUpNow(nowMs, timeSlicer()));
   }
 
   private serial<T>(job: () => Promise<T>): Promise<T> {
@@ -119,7 +136,7 @@ export class MetricsRetentionService {
     return run;
   }
 
-  private async rollUpNow(nowMs: number): Promise<Record<RollupResolution, number>> {
+  private async rollUpNow(nowMs: number, pause: () => Promise<void>): Promise<Record<RollupResolution, number>> {
     const written: Record<RollupResolution, number> = { '5min': 0, '1hour': 0, '1day': 0 };
     const earliest = await this.metrics.earliestRaw();
     if (earliest === null) return written;
@@ -142,26 +159,23 @@ export class MetricsRetentionService {
       const dayEnd = Math.min(day + DAY_MS, end);
       const days = new Map<string, Map<string, SeriesDay>>();
       for (let from = day; from < dayEnd; from += READ_WINDOW_MS) {
-        const rows = await this.metrics.rawWindow(iso(from), iso(Math.min(from + READ_WINDOW_MS, dayEnd)));
-        let timestamp = '';
-        let fiveMinutes = 0;
-        for (const row of rows) {
-          if (row.timestamp !== timestamp) {
-            timestamp = row.timestamp;
-            fiveMinutes = bucketStart(Date.parse(timestamp), '5min');
+        for (const packed of await this.metrics.rawWindow(iso(from), iso(Math.min(from + READ_WINDOW_MS, dayEnd)))) {
+          let byType = days.get(packed.metric_type);
+          if (!byType) days.set(packed.metric_type, (byType = new Map()));
+          let series = byType.get(packed.series);
+          if (!series) byType.set(packed.series, (series = { buckets: [], current: -1, aggregator: null }));
+          for (const pair of packed.pairs.split(',')) {
+            const cut = pair.indexOf('=');
+            const fiveMinutes = bucketStart(Date.parse(pair.slice(0, cut)), '5min');
+            if (series.current !== fiveMinutes || !series.aggregator) {
+              series.aggregator = new DecimalAggregator();
+              series.current = fiveMinutes;
+              series.buckets.push([fiveMinutes, series.aggregator]);
+            }
+            series.aggregator.add(pair.slice(cut + 1));
           }
-          let byType = days.get(row.metric_type);
-          if (!byType) days.set(row.metric_type, (byType = new Map()));
-          let series = byType.get(row.series);
-          if (!series) byType.set(row.series, (series = { buckets: [], current: -1, aggregator: null }));
-          if (series.current !== fiveMinutes || !series.aggregator) {
-            series.aggregator = new DecimalAggregator();
-            series.current = fiveMinutes;
-            series.buckets.push([fiveMinutes, series.aggregator]);
-          }
-          series.aggregator.add(String(row.value));
         }
-        await yieldToEventLoop();
+        await pause();
       }
       const rows: Record<RollupResolution, RollupRow[]> = { '5min': [], '1hour': [], '1day': [] };
       for (const [metricType, byType] of days) {
@@ -177,17 +191,17 @@ export class MetricsRetentionService {
         }
       }
       for (const level of levels) {
-        await this.metrics.upsertRollups(rows[level.resolution], yieldToEventLoop);
+        await this.metrics.upsertRollups(rows[level.resolution], pause);
         written[level.resolution] += rows[level.resolution].length;
         const progress = Math.min(dayEnd, level.until);
         if (progress > level.from) await this.metrics.setRolledUntil(level.resolution, iso(progress));
-        await yieldToEventLoop();
+        await pause();
       }
     }
     return written;
   }
 
-  private async pruneNow(nowMs: number): Promise<RetentionReport['deleted']> {
+  private async pruneNow(nowMs: number, pause: () => Promise<void>): Promise<RetentionReport['deleted']> {
     const state = await this.metrics.rolledUntil();
     // Raw rows go once they are older than 7 days and every level has rolled them up.
     const rawCut = Math.min(
@@ -195,15 +209,15 @@ export class MetricsRetentionService {
       ...ROLLUP_RESOLUTIONS.map((r) => (state[r] ? Date.parse(state[r]) : -Infinity)),
     );
     const deleted: RetentionReport['deleted'] = { '1min': 0, '5min': 0, '1hour': 0, '1day': 0 };
-    if (Number.isFinite(rawCut)) deleted['1min'] = await this.deleteAll(iso(rawCut));
+    if (Number.isFinite(rawCut)) deleted['1min'] = await this.deleteAll(pause, iso(rawCut));
     for (const resolution of ROLLUP_RESOLUTIONS) {
-      deleted[resolution] = await this.deleteAll(iso(nowMs - RETENTION_DAYS[resolution] * DAY_MS), resolution);
+      deleted[resolution] = await this.deleteAll(pause, iso(nowMs - RETENTION_DAYS[resolution] * DAY_MS), resolution);
     }
     if (ROLLUP_RESOLUTIONS.some((r) => deleted[r] > 0)) await this.metrics.setPruned(new Date().toISOString());
     return deleted;
   }
 
-  private async deleteAll(before: string, resolution?: RollupResolution): Promise<number> {
+  private async deleteAll(pause: () => Promise<void>, before: string, resolution?: RollupResolution): Promise<number> {
     const table = resolution ? 'metrics_downsampled' : 'metrics';
     let total = 0;
     let after: string | null = null;
@@ -212,7 +226,7 @@ export class MetricsRetentionService {
       total += batch.deleted;
       if (batch.through === null) return total;
       after = batch.through;
-      await yieldToEventLoop();
+      await pause();
     }
   }
 
@@ -221,7 +235,7 @@ export class MetricsRetentionService {
    * step at a time; otherwise freed pages are reused by later inserts. PostgreSQL: a plain
    * VACUUM, which takes no lock that blocks readers or writers.
    */
-  private async reclaimSpace(): Promise<RetentionReport['reclaimed']> {
+  private async reclaimSpace(pause: () => Promise<void>): Promise<RetentionReport['reclaimed']> {
     if (this.db.postgres) {
       await this.db.query('VACUUM (ANALYZE) metrics, metrics_downsampled');
       return { postgres_vacuum: true };
@@ -235,7 +249,7 @@ export class MetricsRetentionService {
       if (left === 0) return { sqlite_pages: pages };
       this.db.execSqlite(`PRAGMA incremental_vacuum(${VACUUM_PAGES_PER_STEP})`);
       pages += Math.min(left, VACUUM_PAGES_PER_STEP);
-      await yieldToEventLoop();
+      await pause();
     }
   }
 }

@@ -14,11 +14,11 @@ export interface MetricPoint {
   timestamp: string;
 }
 
-export interface RawRow {
+/** One series' points of a window as `timestamp=value` pairs joined by commas, oldest first. */
+export interface PackedSeries {
   metric_type: string;
   series: string;
-  value: string | number;
-  timestamp: string;
+  pairs: string;
 }
 
 export interface RollupRow extends Aggregate {
@@ -166,10 +166,16 @@ export class MetricsRepository {
     return out;
   }
 
-  /** Every 1-minute point in [from, to), oldest first (rollups read a bounded window at a time). */
-  async rawWindow(from: string, to: string): Promise<RawRow[]> {
-    return this.db.query<RawRow>(
-      'SELECT metric_type, series, value, timestamp FROM metrics WHERE timestamp >= ? AND timestamp < ? ORDER BY timestamp',
+  /**
+   * Every 1-minute point in [from, to), packed by the database into one `timestamp=value,...`
+   * string per metric and series, oldest first (rollups read a bounded window at a time: a
+   * few rows rather than one per point to carry and parse).
+   */
+  async rawWindow(from: string, to: string): Promise<PackedSeries[]> {
+    const pairs = `timestamp || '=' || CAST(value AS TEXT)`;
+    const packed = this.db.postgres ? `string_agg(${pairs}, ',' ORDER BY timestamp)` : `group_concat(${pairs}, ',' ORDER BY timestamp)`;
+    return this.db.query<PackedSeries>(
+      `SELECT metric_type, series, ${packed} AS pairs FROM metrics WHERE timestamp >= ? AND timestamp < ? GROUP BY metric_type, series`,
       [from, to],
     );
   }
