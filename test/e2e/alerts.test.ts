@@ -3,6 +3,8 @@ import { Client, expectError, type Answer } from '../support/auth';
 import { startLiveBridgeStack, type BridgeStack } from '../support/bridge-stack';
 import { startFakeTelegram, startSink, type FakeTelegram, type RecordedRequest, type Sink } from '../support/fake-sinks';
 import { until } from '../support/until';
+import { FeedTestClient } from '../support/feed-client';
+import type { FeedEvent } from '@dnb/contracts';
 
 // Alerting over the real pipeline: the simulator's figures -> the bridge -> the engine -> the
 // outbox -> a local webhook receiver and a local Telegram Bot API (the real grammY client).
@@ -214,6 +216,28 @@ describe('alerting end to end', () => {
       ],
     });
     expect(expectError(http, 400, 'VALIDATION_FAILED').errors?.[0]?.messages[0]).toMatch(/https/);
+  });
+
+  it('pushes each alert on the live feed as `alert`', async () => {
+    const feed = new FeedTestClient(s.stack.apiUrl, { token: s.token, channels: ['alerts'] });
+    await feed.connect();
+    feed.subscribe(0);
+    try {
+      const id = await openPosition();
+      await s.stack.sim.control.setHealthFactor('0.14', id);
+      const event = await until('the alert on the feed', () =>
+        feed.messages.find((m): m is FeedEvent<'alert'> => m.type === 'alert' && m.data.position_id === id),
+      );
+      expect(event.data).toMatchObject({
+        alert_type: 'health_factor_critical',
+        severity: 'critical',
+        title: 'CRITICAL: Health Factor Alert',
+      });
+      expect(event.data.message).toContain('Health Factor: 0.1400 (14.0%)');
+      expect(event.seq).toBeGreaterThan(0);
+    } finally {
+      feed.socket.disconnect();
+    }
   });
 
   it('a position the bot closes as liquidated raises position_liquidation with its last figures', async () => {

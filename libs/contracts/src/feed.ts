@@ -8,6 +8,7 @@
 import type { BotPauseState, BotPositionSummary, BotStats } from './bot';
 import type { BotLifecycle, DataFreshness } from './api/bridge';
 import type { DomainEvent } from './domain-events';
+import type { AlertSeverity, AlertType } from './alerts';
 
 export const FEED_PATH = '/ws/v1/feed';
 export const FEED_MSGPACK_PATH = '/ws/v1/feed-msgpack';
@@ -63,8 +64,8 @@ export interface FeedEventData {
   config_changed: { version: number; author: string; reason: string; changed_keys: string[] };
   alert: {
     id: string;
-    alert_type: string;
-    severity: 'info' | 'warning' | 'critical' | 'emergency';
+    alert_type: AlertType;
+    severity: AlertSeverity;
     title: string;
     message: string;
     position_id?: string | null;
