@@ -248,6 +248,32 @@ describe('alerting end to end', () => {
     expect(alert.title).toBe('CRITICAL: Position Liquidated');
   });
 
+  it('a receiver refusing for good makes a dead letter; an admin retries it and it is delivered', async () => {
+    const id = await openPosition();
+    sink.respond(() => ({ status: 410, body: 'gone' }));
+    let deadId: string;
+    try {
+      await s.stack.sim.control.setHealthFactor('0.14', id);
+      deadId = await until('the dead letter', async () => {
+        const res = await api('GET', '/api/v1/alerts/dead-letters');
+        const alerts = await api('GET', `/api/v1/alerts/history?position_id=${id}`);
+        const alertId = (alerts.body as { alerts: AlertView[] }).alerts[0]?.id;
+        return (res.body as Array<{ id: string; alert_id: string; channel: string; last_status: number }>).find(
+          (d) => d.alert_id === alertId && d.channel === 'env-webhook' && d.last_status === 410,
+        )?.id;
+      });
+    } finally {
+      sink.respond(() => ({ status: 204 }));
+    }
+    expect((await api('POST', `/api/v1/alerts/deliveries/${deadId}/retry`)).status).toBe(204);
+    await until('the retried delivery', async () => {
+      const alerts = await api('GET', `/api/v1/alerts/history?position_id=${id}`);
+      const alert = (alerts.body as { alerts: AlertView[] }).alerts[0]!;
+      return alert.channels_sent.find((d) => d.channel === 'env-webhook')?.status === 'sent' ? true : undefined;
+    });
+    expectError(await api('POST', `/api/v1/alerts/deliveries/${deadId}/retry`), 404, 'NOT_FOUND');
+  });
+
   it('a chain the bot reports down raises chain_outage, named', async () => {
     await s.stack.sim.control.chainOutage('solana');
     try {
@@ -294,8 +320,8 @@ describe('alert delivery across an API restart, and escalation', () => {
       return { status };
     });
     telegram = await startFakeTelegram();
-    // Escalation after 3 s instead of 15 min.
-    s = await alertStack(sink, telegram, { ESCALATE_AFTER_MIN: '0.05' });
+    // Escalation after 3 s instead of 15 min; the dead-man's switch after 5 s instead of 60.
+    s = await alertStack(sink, telegram, { ESCALATE_AFTER_MIN: '0.05', BOT_SILENCE_ALERT_S: '5' });
     client = new Client(s.stack.apiUrl);
   });
   afterAll(async () => {
@@ -351,5 +377,30 @@ describe('alert delivery across an API restart, and escalation', () => {
     expect((await client.call('POST', `/api/v1/alerts/${acked.alertId}/ack`, { token: s.token })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 9000));
     expect(answered.get(`${acked.alertId}:escalation`)).toBeUndefined();
+  });
+
+  it("the dead-man's switch: a bot silent for BOT_SILENCE_ALERT_S raises bot_unreachable, then its recovery", async () => {
+    const seen = () => sink.requests.map((r) => JSON.parse(r.body) as WebhookAlert);
+    const before = sink.requests.length;
+    const fault = await s.stack.sim.control.addFault({ type: 'refuse' });
+    try {
+      const alert = await until(
+        'bot_unreachable at the webhook',
+        () =>
+          seen()
+            .slice(before)
+            .find((a) => a.type === 'bot_unreachable'),
+        30_000,
+      );
+      expect(alert).toMatchObject({ severity: 'critical', title: 'CRITICAL: Trading Bot Not Answering' });
+    } finally {
+      await s.stack.sim.control.clearFault(fault.id);
+    }
+    // bot_recovered is info: the env webhook takes critical and warning only; Telegram takes every severity.
+    await until(
+      'bot_recovered on Telegram',
+      () => (telegram.messages.some((m) => m.text.includes('Trading Bot Answering Again')) ? true : undefined),
+      30_000,
+    );
   });
 });
