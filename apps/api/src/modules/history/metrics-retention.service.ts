@@ -14,7 +14,7 @@ const READ_WINDOW_MS = 6 * 3_600_000;
 /** Rows deleted per statement, about (each its own short transaction). */
 const DELETE_BATCH = 2000;
 /** SQLite pages handed back to the file system per step. */
-const VACUUM_PAGES_PER_STEP = 500;
+const VACUUM_PAGES_PER_STEP = 200;
 /** The job runs at most about this long before it lets readers in (see timeSlicer). */
 const SLICE_MS = 20;
 
