@@ -6,6 +6,7 @@ import { loadConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
 import { BotBridgeService, BotControlTimeoutError, BREAKER_HALF_OPEN_AFTER_MS } from './bot-bridge.service';
 import { BotCallError, BotHttpClient } from './bot-http.client';
+import { botPosition } from '../../testing/bot-fixtures';
 
 // A real HTTP server on loopback that answers like the bot, path by path, as each test sets it.
 
@@ -30,25 +31,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** As the bot sends it: opened_at naive (UTC without Z). */
 function position(id: string, overrides: Partial<BotPositionSummary> = {}): BotPositionSummary {
-  return {
-    position_id: id,
-    asset: 'SOL',
-    status: 'open',
-    leverage: '3.0',
-    deployed_usd: '5000.00',
-    long_value_usd: '15000.00',
-    short_value_usd: '15000.00',
-    delta: '12.50',
-    delta_ratio: '0.0008',
-    asgard_hf: '0.28',
-    hyperliquid_mf: '0.15',
-    total_pnl_usd: '45.30',
-    funding_pnl_usd: '67.50',
-    opened_at: '2025-02-04T00:00:00',
-    hold_duration_hours: 12.5,
-    ...overrides,
-  };
+  return botPosition(id, { opened_at: '2025-02-04T00:00:00', hold_duration_hours: 12.5, ...overrides });
 }
 
 const STATS = {
