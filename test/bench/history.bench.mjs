@@ -163,6 +163,9 @@ async function benchDatabase(name, options) {
   const postgres = options.driver === 'postgres';
   const { metrics, retention, query } = buildServices(dataSource);
   const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+  // Charts are asked as a live dashboard asks them: the range ends at the moment of the read.
+  const seededAt = performance.now();
+  const liveNow = () => now + Math.floor(performance.now() - seededAt);
   await seed(dataSource, postgres, now);
   if (postgres) await dataSource.query('ANALYZE metrics');
 
@@ -183,13 +186,16 @@ async function benchDatabase(name, options) {
   const before = { raw: await metrics.count('metrics'), rollups: await metrics.count('metrics_downsampled') };
   const sizeBefore = postgres ? await pgSize(dataSource) : fileSize(options.path);
   // A reader loop beside the job: each iteration is the 24h chart, as a dashboard would ask.
+  // The API has served that chart before 03:00, so the reader starts warm (its first read
+  // ever is timed below, as "first").
+  await query.pnl({ days: 1 }, liveNow());
   let reading = true;
   let longest = 0;
   let reads = 0;
   const reader = (async () => {
     while (reading) {
       const t0 = performance.now();
-      await query.pnl({ days: 1 }, now);
+      await query.pnl({ days: 1 }, liveNow());
       longest = Math.max(longest, performance.now() - t0);
       reads++;
       await new Promise((r) => setTimeout(r, 5));
@@ -220,9 +226,9 @@ async function benchDatabase(name, options) {
   for (const [label, days] of RANGES) {
     const fresh = buildServices(dataSource).query;
     const t0 = performance.now();
-    await fresh.pnl({ days }, now);
+    await fresh.pnl({ days }, liveNow());
     const cold = performance.now() - t0;
-    const r = await timeRuns(async () => (await fresh.pnl({ days }, now)).data_points.length, RUNS);
+    const r = await timeRuns(async () => (await fresh.pnl({ days }, liveNow())).data_points.length, RUNS);
     verdicts.push(r.p95 < CHART_P95_MS);
     console.log(
       `    ${label.padEnd(4)} p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  first ${fmt(cold)}  (${r.n} runs, ${r.points} points)  raw GROUP BY p95 ${fmt(raw[label].p95)}  [${verdict(r.p95, CHART_P95_MS)}] (${load()})`,

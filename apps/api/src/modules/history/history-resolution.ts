@@ -23,6 +23,9 @@ export const RESOLUTION_MS: Readonly<Record<Resolution, number>> = {
 /** Spec 9.3: how long each resolution is kept. */
 export const RETENTION_DAYS: Readonly<Record<Resolution, number>> = { '1min': 7, '5min': 30, '1hour': 90, '1day': 365 };
 
+/** A minute's sample may still land this long after the minute ended: older data are final. */
+export const LATE_SAMPLE_GRACE_MS = 90_000;
+
 /** The next finer resolution (what a level's newest, not yet rolled-up part is read from). */
 export const FINER: Readonly<Record<RollupResolution, Resolution>> = { '5min': '1min', '1hour': '5min', '1day': '1hour' };
 

@@ -4,11 +4,20 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logger';
 import { DecimalAggregator } from './decimal-aggregate';
 import { HistoryDatabase } from './history-database';
-import { bucketStart, DAY_MS, iso, RESOLUTION_MS, RETENTION_DAYS, ROLLUP_RESOLUTIONS, type RollupResolution } from './history-resolution';
+import {
+  bucketStart,
+  DAY_MS,
+  iso,
+  LATE_SAMPLE_GRACE_MS,
+  RESOLUTION_MS,
+  RETENTION_DAYS,
+  ROLLUP_RESOLUTIONS,
+  type RollupResolution,
+} from './history-resolution';
 import { MetricsRepository, type RollupRow } from './metrics.repository';
 
 /** A bucket is rolled up only once this long has passed since it ended (a late sample may still land in it). */
-export const ROLLUP_GRACE_MS = 90_000;
+export const ROLLUP_GRACE_MS = LATE_SAMPLE_GRACE_MS;
 /** Raw rows read at once while rolling up: six hours of every series. */
 const READ_WINDOW_MS = 6 * 3_600_000;
 /** Rows deleted per statement, about (each its own short transaction). */

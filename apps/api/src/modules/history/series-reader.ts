@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DecimalAggregator, type Aggregate } from './decimal-aggregate';
 import { bucketStart, FINER, iso, type Resolution, type RollupResolution } from './history-resolution';
 import { MetricsRepository } from './metrics.repository';
+import { RecentMinutes, type MinuteValues } from './recent-minutes';
 
 /** metric type -> bucket start (ISO) -> the bucket's figures, buckets oldest first. */
 export type SeriesBuckets = Map<string, Map<string, Aggregate>>;
@@ -22,6 +23,7 @@ const OWN_BUCKETS_KEPT = 12;
 export class SeriesReader {
   /** Rollup buckets of recent chart spans (see readLast), the most recently stored last. */
   private readonly ownBuckets = new Map<string, SeriesLastValues>();
+  private readonly recentMinutes = new RecentMinutes();
 
   constructor(private readonly metrics: MetricsRepository) {}
 
@@ -44,6 +46,7 @@ export class SeriesReader {
     fromMs: number,
     toMs: number,
   ): Promise<SeriesLastValues> {
+    if (resolution === '1min') return this.readLastMinutes(metricTypes, series, fromMs, toMs);
     const { rolled, prunedAt } = await this.metrics.rollupState();
     const parts: LevelPart[] = [];
     let level: Resolution = resolution;
@@ -63,7 +66,7 @@ export class SeriesReader {
     if (parts.length === 0) return out;
     // The chart's own rollup buckets, closed and complete, change only when retention removes
     // old ones: they are kept per exact span (and retention run) and only the newest part is read.
-    const own = parts[0]!.resolution === resolution && resolution !== '1min' ? parts[0]! : null;
+    const own = parts[0]!.resolution === resolution ? parts[0]! : null;
     const cacheKey = own && [resolution, series, metricTypes.join(','), own.from, own.to, prunedAt ?? ''].join('\u0000');
     const cached = cacheKey ? this.ownBuckets.get(cacheKey) : undefined;
     if (cached) {
@@ -99,6 +102,24 @@ export class SeriesReader {
       }
     }
     return out;
+  }
+
+  /** A chart at 1 minute: each point is a raw minute; only the minutes not yet final or kept are read. */
+  private async readLastMinutes(metricTypes: readonly string[], series: string, fromMs: number, toMs: number): Promise<SeriesLastValues> {
+    const plan = this.recentMinutes.plan(metricTypes, series, fromMs, toMs);
+    const read: MinuteValues = new Map();
+    if (plan.read) {
+      const part = { resolution: '1min' as const, from: iso(plan.read.from), to: iso(plan.read.to) };
+      for (const { metricType, pairs } of await this.metrics.readLastValues(metricTypes, series, [part])) {
+        let target = read.get(metricType);
+        if (!target) read.set(metricType, (target = new Map()));
+        for (const pair of pairs.split(',')) {
+          const cut = pair.indexOf('=');
+          target.set(pair.slice(0, cut), pair.slice(cut + 1));
+        }
+      }
+    }
+    return plan.complete(read);
   }
 
   /** Keeps a copy of a span's rollup buckets; the oldest span goes beyond OWN_BUCKETS_KEPT. */
