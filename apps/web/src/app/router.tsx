@@ -1,11 +1,22 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { RootErrorPage, RouteErrorPage } from './routes/error';
+import { RequirePermission, RequireSession } from './routes/guards';
+import { moreRoutes } from './routes/more-routes';
+import { corePages } from './routes/nav-items';
 import { AppLoading, RootLayout } from './routes/root';
 
-/** Pages load on demand; the shell (header, navigation, health indicator) is in the main chunk. */
+const [dashboardPage] = corePages;
+
+/** Pages load on demand; the shell (header, navigation, indicators) is in the main chunk. */
 export const routes: RouteObject[] = [
+  {
+    path: paths.login.path,
+    hydrateFallbackElement: <AppLoading />,
+    errorElement: <RootErrorPage />,
+    lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })),
+  },
   {
     element: <RootLayout />,
     // Shown while the first page's code loads (a deep link to a lazy page).
@@ -17,8 +28,22 @@ export const routes: RouteObject[] = [
         // Errors in a page keep the shell around them.
         errorElement: <RouteErrorPage />,
         children: [
-          { path: paths.home.path, element: <Navigate to={paths.health.getHref()} replace /> },
           { path: paths.health.path, lazy: () => import('./routes/health').then((m) => ({ Component: m.HealthRoute })) },
+          {
+            element: <RequireSession />,
+            children: [
+              {
+                element: <RequirePermission permission={dashboardPage.permission} />,
+                children: [
+                  { path: paths.home.path, lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+                ],
+              },
+              ...moreRoutes.map((route): RouteObject => ({
+                element: <RequirePermission permission={route.permission} />,
+                children: [{ path: route.path, lazy: route.lazy }],
+              })),
+            ],
+          },
           { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
         ],
       },

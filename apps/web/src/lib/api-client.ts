@@ -1,4 +1,5 @@
 import { env } from '@/config/env';
+import { getAccessToken, notifySessionExpired, refreshAccessToken } from './access-token';
 
 /** The API's error body (one global exception filter answers every error with it). */
 export interface ApiErrorBody {
@@ -32,6 +33,8 @@ export class ApiError extends Error {
   readonly requestId: string;
   /** Field-level details from the API (validation errors), as sent. */
   readonly errors: unknown;
+  /** The whole error body (e.g. BOT_UNAVAILABLE carries cached_data and cached_at). */
+  readonly body: unknown;
   readonly method: string;
   /** The API path requested, e.g. /api/v1/health. */
   readonly path: string;
@@ -44,6 +47,7 @@ export class ApiError extends Error {
     requestId: string;
     correlationId?: string | undefined;
     errors?: unknown;
+    body?: unknown;
     method: string;
     path: string;
     cause?: unknown;
@@ -55,6 +59,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
     this.errors = init.errors;
+    this.body = init.body;
     this.method = init.method;
     this.path = init.path;
   }
@@ -101,6 +106,11 @@ export interface RequestOptions {
    * full health report. Anything else non-2xx becomes an ApiError.
    */
   acceptStatus?: (status: number, body: unknown) => boolean;
+  /**
+   * Default true: send the in-memory access token, and on a 401 refresh it once and retry. False
+   * for the public routes and the sign-in calls themselves.
+   */
+  auth?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -140,13 +150,41 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof candidate.message === 'string' && typeof candidate.code === 'string';
 }
 
-/** Sends one JSON request to the API and returns the status, the parsed body and the correlation id. */
+/** 401 codes that a new access token would not cure (wrong password, a second factor, step-up). */
+const NOT_CURED_BY_REFRESH = new Set(['MFA_REQUIRED', 'STEP_UP_REQUIRED']);
+
+/**
+ * Sends one JSON request to the API and returns the status, the parsed body and the correlation
+ * id. Signed-in requests carry the access token; an expired one is refreshed once and the
+ * request retried, and when the session cannot be refreshed the app is told to sign in again.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  if (options.auth === false) return sendRequest<T>(path, options, null);
+  try {
+    return await sendRequest<T>(path, options, getAccessToken());
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401 || NOT_CURED_BY_REFRESH.has(error.code)) throw error;
+    let token: string | null;
+    try {
+      token = await refreshAccessToken();
+    } catch {
+      throw error; // The API could not refresh now (restarting?): keep the session, report the 401.
+    }
+    if (!token) {
+      notifySessionExpired();
+      throw error;
+    }
+    return sendRequest<T>(path, options, token);
+  }
+}
+
+async function sendRequest<T>(path: string, options: RequestOptions, token: string | null): Promise<ApiResponse<T>> {
   const method = options.method ?? 'GET';
   const requestId = newCorrelationId();
   const timeout = AbortSignal.timeout(options.timeoutMs ?? env.requestTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const headers: Record<string, string> = { Accept: 'application/json', [CORRELATION_HEADER]: requestId, ...options.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -188,6 +226,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       code: data.code,
       message: data.message,
       errors: data.errors,
+      body: data,
       correlationId: data.correlationId ?? headerId,
     });
   }

@@ -12,15 +12,22 @@ export interface NavItem {
 interface AppShellProps {
   homeHref: string;
   nav: readonly NavItem[];
-  /** Connection / health indicator shown in the header on every page. */
+  /** Connection / health indicators shown in the header on every page. */
   indicator?: ReactNode;
+  /** Who is signed in, with sign out (absent on public pages for visitors). */
+  account?: ReactNode;
+  /** Shown above the page, below the header, on every page (e.g. the pause banner). */
+  banner?: ReactNode;
   children: ReactNode;
 }
 
 export const PRODUCT_NAME = 'Delta Neutral Control Center';
 
-/** Header (brand, navigation, status, theme), main content and footer (spec 4.1, 4.3). */
-export function AppShell({ homeHref, nav, indicator, children }: AppShellProps) {
+/**
+ * Header (brand, status, account, theme), navigation (a sidebar on wide screens, a menu behind a
+ * button on phones and tablets), main content and footer (spec 4.1, 4.3).
+ */
+export function AppShell({ homeHref, nav, indicator, account, banner, children }: AppShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const navId = useId();
   const location = useLocation();
@@ -61,7 +68,7 @@ export function AppShell({ homeHref, nav, indicator, children }: AppShellProps) 
             <ul>
               {nav.map((item) => (
                 <li key={item.getHref()}>
-                  <NavLink to={item.getHref()} className="nav-link">
+                  <NavLink to={item.getHref()} end={item.getHref() === homeHref} className="nav-link">
                     {item.label}
                   </NavLink>
                 </li>
@@ -71,15 +78,19 @@ export function AppShell({ homeHref, nav, indicator, children }: AppShellProps) 
           <div className="header-actions">
             {indicator}
             <ThemeToggle />
+            {account}
           </div>
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        {children}
-      </main>
-      <footer className="app-footer">
-        <p>Times are shown in your time zone ({localTimeZone()}); hover a time for UTC.</p>
-      </footer>
+      <div className="app-body">
+        {banner}
+        <main id="main" className="app-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="app-footer">
+          <p>Times are shown in your time zone ({localTimeZone()}); hover a time for UTC.</p>
+        </footer>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from './api';
+
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** Signs in through the SPA's login page (with the TOTP step when `totp` is given). */
+export async function signIn(
+  page: Page,
+  user: { username: string; password: string },
+  options: { totp?: () => Promise<string>; next?: string } = {},
+) {
+  await page.goto(options.next ? `/login?next=${encodeURIComponent(options.next)}` : '/login');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (options.totp) {
+    const code = page.getByLabel('Authentication code');
+    await code.waitFor();
+    await code.fill(await options.totp());
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await page.getByTestId('account-username').waitFor();
+}
+
+/** Follows the system theme (no saved choice) with the system set to `theme`. */
+export async function useSystemTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.evaluate(() => {
+    localStorage.removeItem('dnb.theme');
+    delete document.documentElement.dataset.theme;
+  });
+}
+
+const VIEWPORTS = [
+  { width: 375, height: 812 },
+  { width: 1440, height: 900 },
+] as const;
+
+/** 375x812 and 1440x900 full-page screenshots in both themes, then back to desktop light. */
+export async function screenshotAll(page: Page, name: string): Promise<string[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const files: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await useSystemTheme(page, theme);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const file = join(SCREENSHOTS, `${name}-${viewport.width}x${viewport.height}-${theme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      files.push(file);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await useSystemTheme(page, 'light');
+  return files;
+}
