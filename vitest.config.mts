@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // NestJS needs legacy decorators with emitted design-type metadata; Vite's Oxc transformer
@@ -41,6 +42,22 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // The SPA's component and unit tests: jsdom, the SPA's own aliases, React's automatic JSX.
+        oxc: { jsx: { runtime: 'automatic' } },
+        resolve: {
+          alias: {
+            '@dnb/contracts': fileURLToPath(new URL('./libs/contracts/src/index.ts', import.meta.url)),
+            '@': fileURLToPath(new URL('./apps/web/src', import.meta.url)),
+          },
+        },
+        test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['apps/web/src/testing/setup.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the test suites (unit, integration, e2e, browser) with Vitest against real services,
+// Runs the test suites (unit, web, integration, e2e, browser) with Vitest against real services,
 // then prints one closing line "N passed, N failed, N skipped" and exits non-zero on any
 // failure or when no test ran.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ALL = ['unit', 'integration', 'e2e', 'browser'];
+const ALL = ['unit', 'web', 'integration', 'e2e', 'browser'];
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build') || process.env.SKIP_BUILD === '1';
 const projects = args.filter((a) => !a.startsWith('--'));
@@ -22,7 +22,7 @@ function step(title, command, commandArgs, env = {}) {
 }
 
 // e2e and browser suites run the built programs, as production does.
-if (!skipBuild && selected.some((p) => p !== 'unit')) {
+if (!skipBuild && selected.some((p) => p !== 'unit' && p !== 'web')) {
   if (step('build', 'npm', ['run', 'build']) !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);

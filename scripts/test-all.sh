@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian 12 machine needs to run every check and test of the project:
 # system packages, npm packages, lint, type checks, deploy-file validation, then every
-# test suite (unit, integration on SQLite and PostgreSQL, e2e, browser).
+# test suite (unit, web components, integration on SQLite and PostgreSQL, e2e, browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)

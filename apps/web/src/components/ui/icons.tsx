@@ -93,3 +93,9 @@ export const LogoMark = (p: IconProps) => (
     <path d="M3 17 9 7l3 5 3-5 6 10" />
   </Icon>
 );
+
+export const SignOutIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
+  </Icon>
+);

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { SignOutIcon } from '@/components/ui/icons';
 import { paths } from '@/config/paths';
 import { useLogout } from '../api/logout';
 import { useSession } from '@/lib/auth/use-session';
@@ -29,7 +30,8 @@ export function AccountMenu() {
         disabled={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.login.getHref(), { replace: true }) })}
       >
-        Sign out
+        <SignOutIcon className="account-signout-icon" />
+        <span className="account-signout-text">Sign out</span>
       </button>
     </div>
   );
