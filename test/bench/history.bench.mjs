@@ -3,12 +3,11 @@
 // run the retention job (rollups + deletes + space) while a reader loop measures how long reads
 // wait, then time the PnL chart the API serves (rollups) for 24h/7d/30d/90d/1y. SQLite, then a
 // throwaway PostgreSQL cluster. Needs `npm run build` (it loads apps/api/dist).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, percentile, ROOT } from './lib.mjs';
+import { percentile, ROOT, startPostgres } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(ROOT, 'apps/api/dist', path));
@@ -249,50 +248,6 @@ function fileSize(path) {
 async function pgSize(dataSource) {
   const [row] = await dataSource.query("SELECT pg_total_relation_size('metrics') + pg_total_relation_size('metrics_downsampled') AS bytes");
   return `${(Number(row.bytes) / 1e6).toFixed(0)} MB`;
-}
-
-/** A throwaway cluster from Debian's binaries, as test/support/global-postgres.ts starts one. */
-async function startPostgres() {
-  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: () => undefined };
-  const root = '/usr/lib/postgresql';
-  const version = (existsSync(root) ? readdirSync(root) : [])
-    .sort((a, b) => Number(b) - Number(a))
-    .find((v) => existsSync(join(root, v, 'bin', 'initdb')));
-  if (!version) throw new Error('PostgreSQL binaries not found (/usr/lib/postgresql/*/bin); set TEST_DATABASE_URL');
-  const bin = join(root, version, 'bin');
-  const dir = mkdtempSync(join(tmpdir(), 'dnb-bench-pg-'));
-  const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd, args) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
-    const result = spawnSync(file, argv, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
-  };
-  if (asRoot)
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
-  const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-    '-w',
-    'start',
-  ]);
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'dnb_bench']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/dnb_bench`,
-    stop: () => {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 const only = process.env.BENCH_DB; // sqlite | postgres | unset (both)

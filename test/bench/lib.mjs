@@ -1,7 +1,7 @@
 // Shared helpers for the benchmarks: real processes on free loopback ports, nothing mocked.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -172,4 +172,48 @@ export function histogramPercentile(entries, p) {
     if (seen > rank) return value;
   }
   return sorted.at(-1)[0];
+}
+
+/** A throwaway cluster from Debian's binaries, as test/support/global-postgres.ts starts one. */
+export async function startPostgres() {
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: () => undefined };
+  const root = '/usr/lib/postgresql';
+  const version = (existsSync(root) ? readdirSync(root) : [])
+    .sort((a, b) => Number(b) - Number(a))
+    .find((v) => existsSync(join(root, v, 'bin', 'initdb')));
+  if (!version) throw new Error('PostgreSQL binaries not found (/usr/lib/postgresql/*/bin); set TEST_DATABASE_URL');
+  const bin = join(root, version, 'bin');
+  const dir = mkdtempSync(join(tmpdir(), 'dnb-bench-pg-'));
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd, args) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const result = spawnSync(file, argv, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
+  };
+  if (asRoot)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    '-w',
+    'start',
+  ]);
+  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'dnb_bench']);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/dnb_bench`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }

@@ -246,7 +246,7 @@ interface PgClient {
 // pg ships no types and @types/pg is not installed: load it untyped, with the little we use.
 const pg = createRequire(__filename)('pg') as { Client: new (options: { connectionString: string }) => PgClient };
 
-async function withPg<T>(url: string, fn: (client: PgClient) => Promise<T>): Promise<T> {
+export async function withPg<T>(url: string, fn: (client: PgClient) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
