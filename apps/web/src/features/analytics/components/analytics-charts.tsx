@@ -125,7 +125,7 @@ export function FundingChart({ data, days }: { data: FundingRow[]; days: number 
           tickFormatter={axisTime(days)}
           stroke={colors.muted}
         />
-        <YAxis tickFormatter={(v: number) => `${(v * 100).toFixed(4)}%`} stroke={colors.muted} width={84} />
+        <YAxis tickFormatter={(v: number) => `${(v * 100).toFixed(5)}%`} stroke={colors.muted} width={84} />
         <Tooltip
           labelFormatter={(time) => formatLocalDateTime(new Date(Number(time)))}
           formatter={(value, name) => [`${(Number(value) * 100).toFixed(5)}% / h`, name]}
