@@ -19,6 +19,7 @@ import { AlertsModule } from './modules/alerts/alerts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BackupsModule } from './modules/backups/backups.module';
 import { BotReadApiModule } from './modules/status/bot-read-api.module';
 import { BotConfigModule } from './modules/config/config.module';
 import { ControlModule } from './modules/control/control.module';
@@ -52,6 +53,7 @@ export class AppModule {
         BotConfigModule,
         AlertsModule,
         HistoryModule,
+        BackupsModule,
       ],
       providers: [
         { provide: LOGGER, useValue: logger },

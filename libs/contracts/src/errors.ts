@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'BOT_REJECTED',
   'BOT_FEATURE_UNSUPPORTED',
   'SERVICE_UNAVAILABLE',
+  'NOT_SUPPORTED',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

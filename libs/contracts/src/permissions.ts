@@ -39,6 +39,8 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** Run the history's retention job on demand (it also runs daily at 03:00 UTC). */
   HistoryMaintain: 'history:maintain',
+  /** Make and list database backups (SQLite). */
+  BackupsManage: 'backups:manage',
   // What any signed-in user may do to their own account
   AccountSelf: 'account:self',
 } as const;

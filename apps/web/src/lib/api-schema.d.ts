@@ -446,6 +446,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SQLite backups kept, newest first (admin) */
+        get: operations["BackupsController_list"];
+        put?: never;
+        /**
+         * Back up the SQLite database now (admin; audited)
+         * @description An online copy through SQLite’s backup API, checked (integrity_check, rows per table, SHA-256) before it is kept. The same runs daily at 02:30 UTC.
+         */
+        post: operations["BackupsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/config": {
         parameters: {
             query?: never;
@@ -954,7 +975,7 @@ export interface components {
              * @example PERMISSION_DENIED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "PERMISSION_DENIED" | "STEP_UP_REQUIRED" | "PASSWORD_CHANGE_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "MFA_REQUIRED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "BOT_UNAVAILABLE" | "BOT_TIMEOUT" | "BOT_INVALID_RESPONSE" | "BOT_REJECTED" | "BOT_FEATURE_UNSUPPORTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "PERMISSION_DENIED" | "STEP_UP_REQUIRED" | "PASSWORD_CHANGE_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "MFA_REQUIRED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "BOT_UNAVAILABLE" | "BOT_TIMEOUT" | "BOT_INVALID_RESPONSE" | "BOT_REJECTED" | "BOT_FEATURE_UNSUPPORTED" | "SERVICE_UNAVAILABLE" | "NOT_SUPPORTED" | "INTERNAL_ERROR";
             /**
              * @description Also in the X-Correlation-ID header and every log line
              * @example 550e8400-e29b-41d4-a716-446655440000
@@ -1045,6 +1066,55 @@ export interface components {
             reason?: string;
             rows: number;
             valid: boolean;
+        };
+        BackupDto: {
+            /**
+             * @description UTC, ISO 8601 with Z
+             * @example 2026-12-04T02:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * @description Who asked for it (null for the daily one)
+             * @example alice
+             */
+            created_by: string | null;
+            /** @example 412 */
+            duration_ms: number;
+            /**
+             * @description PRAGMA integrity_check of the copy; a backup is kept only when it is 'ok'
+             * @example ok
+             */
+            integrity: string;
+            /** @example control-center-20261204T023000000Z.db */
+            name: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** @example 1843200 */
+            size_bytes: number;
+            /**
+             * @description Rows per table in the copy
+             * @example {
+             *       "users": 3,
+             *       "audit_log": 120,
+             *       "metrics": 10080
+             *     }
+             */
+            tables: Record<string, never>;
+            /** @enum {string} */
+            trigger: "schedule" | "admin";
+        };
+        BackupListDto: {
+            /** @description Newest first */
+            backups: components["schemas"]["BackupDto"][];
+            /** @description A backup is made every day at 02:30 UTC (BACKUP_DAILY) */
+            daily: boolean;
+            /**
+             * @description The newest this many are kept (BACKUP_KEEP)
+             * @example 14
+             */
+            keep: number;
+            /** @description False on PostgreSQL, which is backed up by the pg_dump job (docker-compose.yml) */
+            supported: boolean;
         };
         BotSectionDto: {
             enable_auto_exit?: boolean;
@@ -3889,6 +3959,112 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
+            };
+        };
+    };
+    BackupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupListDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    BackupsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A backup is already running (code CONFLICT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is PostgreSQL, backed up by pg_dump (code NOT_SUPPORTED) */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -78,6 +78,10 @@ const envSchema = z.object({
   HISTORY_SAMPLE_MS: z.coerce.number().int().min(100).max(60_000).default(60_000),
   /** History: bridge events the collector may have queued before the oldest is dropped (counted). */
   HISTORY_QUEUE_CAPACITY: z.coerce.number().int().min(10).default(1000),
+  /** SQLite backups (the driver's online backup API): where they go, how many are kept, whether one is made daily at 02:30 UTC. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  BACKUP_DAILY: booleanFlag.default(true),
   /** Hosts (or host:port) alert channels may reach over http or on private/loopback addresses. */
   ALERT_ALLOWED_HOSTS: z.string().optional(),
   ALERT_SEND_TIMEOUT_MS: positiveMs.default(5000),
@@ -176,6 +180,14 @@ export interface AppConfig {
   history: {
     sampleMs: number;
     queueCapacity: number;
+  };
+  backups: {
+    /** Where SQLite backups are written (default DATA_DIR/backups). */
+    dir: string;
+    /** The newest this many are kept. */
+    keep: number;
+    /** One every day at 02:30 UTC. */
+    daily: boolean;
   };
   alerts: {
     allowedHosts: string[];
@@ -302,6 +314,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBacklogBytes: e.WS_MAX_BACKLOG_BYTES,
     },
     history: { sampleMs: e.HISTORY_SAMPLE_MS, queueCapacity: e.HISTORY_QUEUE_CAPACITY },
+    backups: { dir: e.BACKUP_DIR ? resolve(e.BACKUP_DIR) : resolve(dataDir, 'backups'), keep: e.BACKUP_KEEP, daily: e.BACKUP_DAILY },
     alerts: {
       allowedHosts: splitList(e.ALERT_ALLOWED_HOSTS),
       sendTimeoutMs: e.ALERT_SEND_TIMEOUT_MS,
