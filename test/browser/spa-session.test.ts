@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
-import { collectPageErrors, launchBrowser, type BrowserSession } from '../support/browser';
-import { signIn } from '../support/spa';
+import type { BrowserSession } from '../support/browser';
+import { launchPerson, signIn } from '../support/spa';
 import { startStack, type RunningStack } from '../support/stack';
 
 // Sign-in through the SPA against the real API: password, the TOTP step, the session kept in
@@ -15,15 +15,7 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
   const adminPassword = strongPassword();
   const browsers: BrowserSession[] = [];
 
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    const browser = await launchBrowser({ baseURL: stack.apiUrl });
-    browsers.push(browser);
-    // Each browser is its own client address (the API trusts loopback as a proxy here), so the
-    // login limit of 5 per 5 minutes per IP applies per simulated person, as in production.
-    await browser.context.setExtraHTTPHeaders({ 'x-forwarded-for': nextIp() });
-    const page = browser.firstPage();
-    return { page, errors: collectPageErrors(page, { ignore: [/Failed to load resource/] }) };
-  }
+  const openPage = (): Promise<{ page: Page; errors: string[] }> => launchPerson(stack.apiUrl, browsers);
 
   beforeAll(async () => {
     stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1' } } });

@@ -2,8 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './api';
+import { nextIp } from './auth';
+import { collectPageErrors, launchBrowser, type BrowserSession } from './browser';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+/**
+ * One person's browser (own profile and client address: the API trusts loopback as a proxy in
+ * these tests, so the login limit of 5 per 5 minutes per IP applies per person, as in
+ * production), remembered in `opened` for closing. Errors exclude refused requests and sockets,
+ * which an API restart causes on purpose.
+ */
+export async function launchPerson(baseURL: string, opened: BrowserSession[]): Promise<{ page: Page; errors: string[] }> {
+  const browser = await launchBrowser({ baseURL });
+  opened.push(browser);
+  await browser.context.setExtraHTTPHeaders({ 'x-forwarded-for': nextIp() });
+  const page = browser.firstPage();
+  return { page, errors: collectPageErrors(page, { ignore: [/Failed to load resource/, /WebSocket/] }) };
+}
 
 /** Signs in through the SPA's login page (with the TOTP step when `totp` is given). */
 export async function signIn(

@@ -3,3 +3,18 @@ import { afterEach } from 'vitest';
 
 // Testing Library unmounts between tests only when the runner exposes globals; ours does not.
 afterEach(() => cleanup());
+
+// jsdom has no matchMedia: a desktop-wide screen, light scheme, that never changes.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}

@@ -1,16 +1,37 @@
 import { PRODUCT_NAME } from '@/components/layouts/app-shell';
+import { ErrorDetails } from '@/components/errors/error-details';
+import { BotStateNotice } from '@/components/ui/bot-state-notice';
+import { ActivePositions } from '@/features/dashboard/components/active-positions';
+import { PnlChart } from '@/features/dashboard/components/pnl-chart';
+import { RecentActivity } from '@/features/dashboard/components/recent-activity';
 import { StatusCards } from '@/features/dashboard/components/status-cards';
+import { ControlPanel } from '@/features/control/components/control-panel';
 import { useLiveState } from '@/lib/live/use-live-state';
 
+/** Spec 4.1 / 4.2: status cards, active positions beside the control panel, PnL chart, recent activity. */
 export function DashboardRoute() {
   const live = useLiveState();
   return (
-    <div className="page">
+    <div className="page dashboard">
       <title>{`Dashboard · ${PRODUCT_NAME}`}</title>
       <div className="page-header">
         <h1>Dashboard</h1>
       </div>
-      <StatusCards live={live.data} />
+      {live.isError && !live.data && (
+        <section className="card error-card" role="alert">
+          <ErrorDetails error={live.error} headingLevel={2} />
+        </section>
+      )}
+      {live.data && <BotStateNotice live={live.data} />}
+      <div data-stale={live.data?.bot_unavailable ?? false} data-feed-seq={live.data?.seq ?? ''} className="dashboard-live">
+        <StatusCards live={live.data} />
+        <div className="dashboard-columns">
+          <ActivePositions live={live.data} />
+          <ControlPanel live={live.data} />
+        </div>
+      </div>
+      <PnlChart />
+      <RecentActivity />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Permission } from '@dnb/contracts';
 import { Outlet, useNavigation } from 'react-router';
 import { AppShell, PRODUCT_NAME } from '@/components/layouts/app-shell';
+import { PauseBanner } from '@/components/layouts/pause-banner';
 import { LiveIndicator } from '@/components/ui/live-indicator';
 import { Toaster } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
@@ -25,7 +26,13 @@ export function RootLayout() {
     </>
   );
   return (
-    <AppShell homeHref={paths.home.getHref()} nav={nav} indicator={indicators} account={<AccountMenu />}>
+    <AppShell
+      homeHref={paths.home.getHref()}
+      nav={nav}
+      indicator={indicators}
+      account={<AccountMenu />}
+      banner={live ? <PauseBanner /> : null}
+    >
       <div className="route-progress" data-active={navigation.state !== 'idle'} aria-hidden="true" />
       <Outlet />
       <Toaster />

@@ -23,6 +23,7 @@ export function LiveIndicator() {
       className={`live-indicator tone-${tone}`}
       data-testid="live-indicator"
       data-state={status.state}
+      data-gaps={status.gaps}
       role="status"
       title={status.reason ?? undefined}
     >

@@ -99,7 +99,10 @@ export class FeedConnection {
     this.lastSeq = result.lastSeq;
     if (result.state !== current && result.state) this.queryClient.setQueryData(LIVE_QUERY_KEY, result.state);
     if (result.applied.length) this.options.onEvents?.(result.applied);
-    if (result.resync && !this.resyncing) this.subscribe();
+    if (result.resync && !this.resyncing) {
+      setFeedStatus({ gaps: getFeedStatus().gaps + 1 });
+      this.subscribe();
+    }
   }
 
   private async renewToken(): Promise<void> {

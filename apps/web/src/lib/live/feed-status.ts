@@ -17,9 +17,11 @@ export interface FeedStatus {
   reason: string | null;
   /** When the next reconnection attempt is due (ms since epoch). */
   retryAt: number | null;
+  /** Gaps found in this page's life (each answered by a resubscription): a health figure. */
+  gaps: number;
 }
 
-let status: FeedStatus = { state: 'offline', staleSince: null, reason: null, retryAt: null };
+let status: FeedStatus = { state: 'offline', staleSince: null, reason: null, retryAt: null, gaps: 0 };
 const listeners = new Set<() => void>();
 
 export function getFeedStatus(): FeedStatus {
@@ -32,7 +34,8 @@ export function setFeedStatus(next: Partial<FeedStatus>): void {
     merged.state === status.state &&
     merged.staleSince === status.staleSince &&
     merged.reason === status.reason &&
-    merged.retryAt === status.retryAt
+    merged.retryAt === status.retryAt &&
+    merged.gaps === status.gaps
   ) {
     return;
   }

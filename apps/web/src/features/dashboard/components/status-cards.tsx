@@ -8,7 +8,7 @@ import { formatUptime } from '@/lib/time';
 import { isRecovering, type LiveState } from '@/lib/live/live-state';
 import { usePnlHistory } from '../api/get-pnl-history';
 import { pnlChange } from '../pnl-change';
-import { botPresentation } from '../bot-presentation';
+import { botPresentation } from '@/components/ui/bot-presentation';
 
 function Card({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
