@@ -254,6 +254,32 @@ describe('control and config against the simulator', () => {
     await call('POST', '/api/v1/control/resume', admin, { reason: 'after the limit check' });
   });
 
+  it('previews a configuration change against the limits without sending or storing it', async () => {
+    const before = await call<{ risk: { max_leverage: string } }>('GET', '/api/v1/config', admin);
+    const versions = await call<unknown[]>('GET', '/api/v1/config/versions', admin);
+    const preview = await call<{
+      changed: boolean;
+      diff: Array<{ path: string; before: unknown; after: unknown }>;
+      config: { risk: { max_leverage: string } };
+    }>('POST', '/api/v1/config/preview', admin, { config: { risk: { max_leverage: '2.5', default_leverage: '2.0' } } });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body.changed).toBe(true);
+    expect(preview.body.diff).toContainEqual({ path: 'risk.max_leverage', before: before.body.risk.max_leverage, after: '2.5' });
+    expect(preview.body.config.risk.max_leverage).toBe('2.5');
+    // Nothing changed on the bot, no version stored.
+    expect((await call<{ risk: { max_leverage: string } }>('GET', '/api/v1/config', admin)).body.risk.max_leverage).toBe(
+      before.body.risk.max_leverage,
+    );
+    expect((await call<unknown[]>('GET', '/api/v1/config/versions', admin)).body).toHaveLength(versions.body.length);
+
+    const beyond = await call<{ errors: Array<{ field: string }> }>('POST', '/api/v1/config/preview', admin, {
+      config: { risk: { default_leverage: '50.0' } },
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.errors.map((e) => e.field)).toContain('config.risk.default_leverage');
+    expect((await call('POST', '/api/v1/config/preview', operator.token, { config: { risk: { max_leverage: '3.0' } } })).status).toBe(403);
+  });
+
   it('changes the configuration with a diff, keeps versions and restores one', async () => {
     const before = await call<{ risk: { max_leverage: string } }>('GET', '/api/v1/config', operator.token);
     expect(before.status).toBe(200);

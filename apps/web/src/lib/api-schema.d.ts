@@ -485,6 +485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/config/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a PUT /config of these fields would change now, validated against the limits; nothing is sent or stored (admin) */
+        post: operations["ConfigController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/config/risk-limits": {
         parameters: {
             query?: never;
@@ -1204,7 +1221,7 @@ export interface components {
         };
         ChannelDto: {
             /** @description telegram: bot token; "********" keeps the stored one */
-            bot_token?: Record<string, never>;
+            bot_token?: string | null;
             /** @example -1001234567890 */
             chat_id?: string;
             enabled: boolean;
@@ -1219,7 +1236,7 @@ export interface components {
             /** @example ops-webhook */
             name: string;
             /** @description webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one */
-            secret?: Record<string, never>;
+            secret?: string | null;
             severities: ("info" | "warning" | "critical")[];
             /**
              * @description webhook: https only, public addresses only (unless allow-listed)
@@ -1227,11 +1244,11 @@ export interface components {
              */
             url?: string;
             /** @description discord: the webhook URL (a secret); "********" keeps the stored one */
-            webhook_url?: Record<string, never>;
+            webhook_url?: string | null;
         };
         ChannelViewDto: {
             /** @description telegram: bot token; "********" keeps the stored one */
-            bot_token?: Record<string, never>;
+            bot_token?: string | null;
             /** @example -1001234567890 */
             chat_id?: string;
             enabled: boolean;
@@ -1246,7 +1263,7 @@ export interface components {
             /** @example ops-webhook */
             name: string;
             /** @description webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one */
-            secret?: Record<string, never>;
+            secret?: string | null;
             severities: ("info" | "warning" | "critical")[];
             /**
              * @description env channels come from environment variables and are read-only here
@@ -1259,7 +1276,7 @@ export interface components {
              */
             url?: string;
             /** @description discord: the webhook URL (a secret); "********" keeps the stored one */
-            webhook_url?: Record<string, never>;
+            webhook_url?: string | null;
         };
         CircuitBreakerEventDto: {
             /** @description null when learnt from the pause state (not known) */
@@ -1298,18 +1315,26 @@ export interface components {
              * @description null when the field was absent
              * @example 3.5
              */
-            after: string | number | boolean;
+            after: (string | number | boolean) | null;
             /**
              * @description null when the field was absent
              * @example 4.0
              */
-            before: string | number | boolean;
+            before: (string | number | boolean) | null;
             /** @example risk.max_leverage */
             path: string;
         };
         ConfigDto: {
             bot?: components["schemas"]["BotSectionDto"];
             risk?: components["schemas"]["RiskSectionDto"];
+        };
+        ConfigPreviewDto: {
+            /** @description True when the change would alter the bot’s configuration */
+            changed: boolean;
+            /** @description The whole configuration as it would be sent */
+            config: components["schemas"]["ConfigDto"];
+            /** @description What would change, field by field, against what the bot reports now */
+            diff: components["schemas"]["ConfigChangeDto"][];
         };
         ConfigUpdateResultDto: {
             /** @description True when the bot’s configuration differs from before */
@@ -2078,6 +2103,10 @@ export interface components {
              */
             total_pnl_usd: string;
         };
+        PreviewConfigDto: {
+            /** @description The fields a PUT would change */
+            config: components["schemas"]["ConfigDto"];
+        };
         ReadinessDto: {
             /** @example true */
             ready: boolean;
@@ -2323,6 +2352,19 @@ export interface components {
         TestAlertDto: {
             /** @example ops-webhook */
             channel: string;
+        };
+        TestAlertResultDto: {
+            /** @example ops-telegram */
+            channel: string;
+            /** @example null */
+            error: string | null;
+            /** @description Whether the channel accepted the message */
+            ok: boolean;
+            /**
+             * @description HTTP status of the channel, null when it never answered
+             * @example 200
+             */
+            status: number | null;
         };
         TokenResponseDto: {
             /** @description The access JWT, for Authorization: Bearer */
@@ -3076,7 +3118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestAlertResultDto"];
+                };
             };
             /** @description Invalid input: `errors` names each field */
             400: {
@@ -4133,6 +4177,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConfigUpdateResultDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role lacks the permission in `x-access` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ConfigController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigPreviewDto"];
                 };
             };
             /** @description Invalid input: `errors` names each field */

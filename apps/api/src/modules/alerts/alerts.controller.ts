@@ -20,6 +20,7 @@ import {
   SilenceInputDto,
   TelegramLinkDto,
   TestAlertDto,
+  TestAlertResultDto,
   UpdateAlertConfigDto,
   UpdateTelegramLinksDto,
 } from './alerts.dto';
@@ -86,10 +87,8 @@ export class AlertsController {
   @ControlRateLimit()
   @RequirePermission(Permission.AlertsTest)
   @ApiOperation({ summary: 'Send a test message to one channel now and answer how it went (admin; 10 a minute)' })
-  test(
-    @Body() body: TestAlertDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<{ channel: string; ok: boolean; status: number | null; error: string | null }> {
+  @ApiOkResponse({ type: TestAlertResultDto })
+  test(@Body() body: TestAlertDto, @CurrentActor() actor: Actor): Promise<TestAlertResultDto> {
     return this.alerts.test(body.channel, actor);
   }
 

@@ -192,19 +192,27 @@ export class ChannelDto {
   @IsObject()
   headers?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: 'webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'webhook: HMAC-SHA256 key for X-DNB-Signature; "********" keeps the stored one',
+  })
   @IsOptional()
   @IsString()
   @Length(0, 256)
   secret?: string | null;
 
-  @ApiPropertyOptional({ description: 'discord: the webhook URL (a secret); "********" keeps the stored one' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'discord: the webhook URL (a secret); "********" keeps the stored one',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2048)
   webhook_url?: string | null;
 
-  @ApiPropertyOptional({ description: 'telegram: bot token; "********" keeps the stored one' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'telegram: bot token; "********" keeps the stored one' })
   @IsOptional()
   @IsString()
   @Length(1, 256)
@@ -330,4 +338,12 @@ export class UpdateTelegramLinksDto {
   @ValidateNested({ each: true })
   @Type(() => TelegramLinkDto)
   links!: TelegramLinkDto[];
+}
+
+export class TestAlertResultDto {
+  @ApiProperty({ example: 'ops-telegram' }) channel!: string;
+  @ApiProperty({ description: 'Whether the channel accepted the message' }) ok!: boolean;
+  @ApiProperty({ type: Number, nullable: true, example: 200, description: 'HTTP status of the channel, null when it never answered' })
+  status!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) error!: string | null;
 }

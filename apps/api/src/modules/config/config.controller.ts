@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiT
 import { Permission, type BotConfig } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequirePermission } from '../../common/auth/auth.decorators';
-import { ConfigDto, ConfigUpdateResultDto, ConfigVersionDto, RestoreConfigDto, UpdateConfigDto } from './config.dto';
+import {
+  ConfigDto,
+  ConfigPreviewDto,
+  ConfigUpdateResultDto,
+  ConfigVersionDto,
+  PreviewConfigDto,
+  RestoreConfigDto,
+  UpdateConfigDto,
+} from './config.dto';
 import { ConfigService } from './config.service';
 
 @ApiTags('config')
@@ -36,6 +44,17 @@ export class ConfigController {
   @ApiOkResponse({ type: ConfigUpdateResultDto })
   update(@Body() body: UpdateConfigDto, @CurrentActor() actor: Actor): Promise<ConfigUpdateResultDto> {
     return this.config.update(body, actor);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @RequirePermission(Permission.ConfigWrite)
+  @ApiOperation({
+    summary: 'What a PUT /config of these fields would change now, validated against the limits; nothing is sent or stored (admin)',
+  })
+  @ApiOkResponse({ type: ConfigPreviewDto })
+  preview(@Body() body: PreviewConfigDto): Promise<ConfigPreviewDto> {
+    return this.config.preview(body.config);
   }
 
   @Get('versions')

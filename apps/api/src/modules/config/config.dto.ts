@@ -59,6 +59,13 @@ export class UpdateConfigDto {
   api_key?: string;
 }
 
+export class PreviewConfigDto {
+  @ApiProperty({ type: ConfigDto, description: 'The fields a PUT would change' })
+  @ValidateNested()
+  @Type(() => ConfigDto)
+  config!: ConfigDto;
+}
+
 export class RestoreConfigDto {
   @ApiProperty({ minLength: 3, maxLength: 500 })
   @IsString()
@@ -70,12 +77,14 @@ export class ConfigChangeDto implements ConfigChange {
   @ApiProperty({ example: 'risk.max_leverage' }) path!: string;
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    nullable: true,
     example: '4.0',
     description: 'null when the field was absent',
   })
   before!: unknown;
   @ApiProperty({
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    nullable: true,
     example: '3.5',
     description: 'null when the field was absent',
   })
@@ -87,6 +96,13 @@ export class ConfigUpdateResultDto {
   @ApiProperty({ type: [ConfigChangeDto] }) diff!: ConfigChangeDto[];
   @ApiProperty({ type: ConfigDto, description: 'What the bot now reports' }) config!: ConfigDto;
   @ApiPropertyOptional({ nullable: true, type: Number }) version!: number | null;
+}
+
+export class ConfigPreviewDto {
+  @ApiProperty({ description: 'True when the change would alter the bot’s configuration' }) changed!: boolean;
+  @ApiProperty({ type: [ConfigChangeDto], description: 'What would change, field by field, against what the bot reports now' })
+  diff!: ConfigChangeDto[];
+  @ApiProperty({ type: ConfigDto, description: 'The whole configuration as it would be sent' }) config!: ConfigDto;
 }
 
 export class ConfigVersionDto {

@@ -8,7 +8,7 @@ import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { FeedPublisher } from '../feed/feed-publisher.service';
 import { diffConfig, mergeConfig, type ConfigChange } from './config-diff';
 import { configProblems } from './config-rules';
-import type { ConfigUpdateResultDto, ConfigVersionDto, UpdateConfigDto } from './config.dto';
+import type { ConfigPreviewDto, ConfigUpdateResultDto, ConfigVersionDto, UpdateConfigDto } from './config.dto';
 import type { ConfigVersionEntity } from './config-version.entity';
 import { ConfigVersionsRepository } from './config-versions.repository';
 
@@ -28,6 +28,20 @@ export class ConfigService {
 
   async riskLimits(): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
     return { risk: (await this.current()).risk ?? {} };
+  }
+
+  /**
+   * What a PUT of `patch` would do now, without doing it: the same merge, limits and diff
+   * against what the bot reports (a change beyond a limit answers 400 with the field, as the
+   * PUT would). Nothing is sent or stored.
+   */
+  async preview(patch: BotConfig): Promise<ConfigPreviewDto> {
+    const before = await this.current();
+    const proposed = mergeConfig(before, patch);
+    const problems = configProblems(proposed);
+    if (problems.length) throw AppException.validation(problems);
+    const diff = diffConfig(before, proposed);
+    return { changed: diff.length > 0, diff, config: proposed };
   }
 
   update(input: UpdateConfigDto, actor: Actor): Promise<ConfigUpdateResultDto> {
