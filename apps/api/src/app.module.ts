@@ -11,6 +11,7 @@ import type { AppConfig } from './common/config/env.schema';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { SpaFallback } from './common/http/spa-fallback';
 import { LogFlush, LOGGER } from './common/logging/logger';
+import { MetricsCoreModule } from './common/metrics/metrics';
 import { ActorThrottlerGuard } from './common/rate-limit/actor-throttler.guard';
 import { throttlerOptions } from './common/rate-limit/rate-limits';
 import { SecurityModule } from './common/security/security.module';
@@ -27,6 +28,7 @@ import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
 import { HistoryModule } from './modules/history/history.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -38,6 +40,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MetricsCoreModule,
         ScheduleModule.forRoot(),
         SecurityModule,
         ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute, config.http.roleLimitMultiplier)),
@@ -54,6 +57,7 @@ export class AppModule {
         AlertsModule,
         HistoryModule,
         BackupsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: LOGGER, useValue: logger },

@@ -13,6 +13,7 @@ import { loadConfig, type AppConfig } from './common/config/env.schema';
 import { ConfigError } from './common/config/secrets';
 import { createValidationPipe } from './common/errors/validation';
 import { helmetHeaders, registerSecurityHeaders } from './common/http/security-headers';
+import { Metrics } from './common/metrics/metrics';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
 import { correlationIdFrom } from './common/logging/request-context';
 import { FeedIoAdapter } from './modules/feed/feed-io.adapter';
@@ -90,8 +91,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     defaultStoreValues: (req) => ({ correlationId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) }),
   });
   await fastify.register(fastifyCookie);
-  // One line per request (written through the logger's asynchronous stdout, see createLogger).
+  // Every answer into the latency histogram (by route template), then one log line per request
+  // (written through the logger's asynchronous stdout, see createLogger).
+  const metrics = app.get(Metrics);
   fastify.addHook('onResponse', (req, reply, done) => {
+    metrics.observeHttp(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
     // Checked on the root logger first: req.log makes a child logger for each request.
     if (!logger.isLevelEnabled(level)) return done();

@@ -5,7 +5,7 @@ describe('permission matrix', () => {
   it('lets a viewer read but never control, configure or administer', () => {
     expect(can('viewer', Permission.PositionsRead)).toBe(true);
     expect(can('viewer', Permission.AlertsRead)).toBe(true);
-    for (const p of permissionsOf('viewer')) expect(p).toMatch(/^(status|positions|history|alerts|feed|account):/);
+    for (const p of permissionsOf('viewer')) expect(p).toMatch(/^(status|positions|history|alerts|feed|metrics|account):/);
     expect(can('viewer', Permission.ControlPauseEntry)).toBe(false);
     expect(can('viewer', Permission.ConfigRead)).toBe(false);
     expect(can('viewer', Permission.AlertsAck)).toBe(false);

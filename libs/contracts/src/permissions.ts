@@ -39,6 +39,8 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** Run the history's retention job on demand (it also runs daily at 03:00 UTC). */
   HistoryMaintain: 'history:maintain',
+  /** Read GET /metrics (Prometheus); viewers too, so a scraper's key can read but never act. */
+  MetricsRead: 'metrics:read',
   /** Make and list database backups (SQLite). */
   BackupsManage: 'backups:manage',
   // What any signed-in user may do to their own account
@@ -52,6 +54,7 @@ const VIEWER: readonly Permission[] = [
   Permission.HistoryRead,
   Permission.AlertsRead,
   Permission.FeedSubscribe,
+  Permission.MetricsRead,
   Permission.AccountSelf,
 ];
 

@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
+import { Metrics } from '../../common/metrics/metrics';
 import { currentCorrelationId } from '../../common/logging/request-context';
 
 /** The bot answers at most this much; anything larger is refused unread (untrusted input). */
@@ -40,10 +41,25 @@ export interface BotRequest {
  */
 @Injectable()
 export class BotHttpClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
+  ) {}
 
   async request(path: string, options: BotRequest): Promise<BotResponse> {
     const started = performance.now();
+    try {
+      const response = await this.send(path, options, started);
+      this.metrics?.observeBotCall(path, response.status < 400 ? 'ok' : `http_${response.status}`, response.durationMs / 1000);
+      return response;
+    } catch (error) {
+      const outcome = error instanceof BotCallError ? error.kind : 'error';
+      this.metrics?.observeBotCall(path, outcome, (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async send(path: string, options: BotRequest, started: number): Promise<BotResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.authenticated !== false) headers.authorization = `Bearer ${this.config.bot.adminKey}`;
     const correlationId = currentCorrelationId();
