@@ -76,7 +76,7 @@ export function previewChanges(config: BotConfig, draft: ConfigDraft): ConfigCha
     if (!(path in draft)) continue;
     const before = read(config, field);
     const after = wireValue(field, draft[path]!);
-    if (!same(field, before, after)) changes.push({ path, before: before ?? (null as unknown as Value), after });
+    if (!same(field, before, after)) changes.push({ path, before: before ?? null, after });
   }
   return changes;
 }
@@ -86,7 +86,8 @@ export function patchOf(changes: readonly ConfigChange[]): BotConfig {
   const patch: Record<string, Record<string, Value>> = {};
   for (const change of changes) {
     const [section, key] = change.path.split('.') as [string, string];
-    (patch[section] ??= {})[key] = change.after;
+    // A change the form makes always has a value; only the bot's own diff can say "absent".
+    if (change.after !== null) (patch[section] ??= {})[key] = change.after;
   }
   return patch as BotConfig;
 }

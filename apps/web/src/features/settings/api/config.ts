@@ -5,6 +5,7 @@ import type { BotConfig } from '../config-fields';
 
 export type ConfigUpdateResult = Schema<'ConfigUpdateResultDto'>;
 export type ConfigVersion = Schema<'ConfigVersionDto'>;
+export type ConfigPreview = Schema<'ConfigPreviewDto'>;
 
 // The bot configuration resource: GET/PUT /config, its versions and restore. Writes refresh both reads.
 
@@ -39,6 +40,11 @@ function useConfigWrite<V>(send: (variables: V) => Promise<ConfigUpdateResult>) 
 /** PUT /config (admin): the changed fields and why; answers the diff the bot applied and the version. */
 export function useUpdateConfig() {
   return useConfigWrite((body: { config: BotConfig; reason: string }) => apiClient.put<ConfigUpdateResult>('/config', body));
+}
+
+/** POST /config/preview (admin): the diff a PUT of these fields would make, checked against the limits; nothing is sent. */
+export function useConfigPreview() {
+  return useMutation({ mutationFn: (body: { config: BotConfig }) => apiClient.post<ConfigPreview>('/config/preview', body) });
 }
 
 /** POST /config/versions/{n}/restore (admin). */

@@ -19,9 +19,17 @@ beforeAll(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe(ConfigForm.name, () => {
-  it('previews old -> new before sending, then sends only the changed field and shows the version', async () => {
+  it('previews old -> new through the API before sending, then sends only the changed field and shows the version', async () => {
     const user = userEvent.setup();
     const calls = mockApi({
+      'POST /config/preview': [
+        200,
+        {
+          changed: true,
+          config: { ...CONFIG, risk: { max_leverage: '3.5' } },
+          diff: [{ path: 'risk.max_leverage', before: '4.0', after: '3.5' }],
+        },
+      ],
       'PUT /config': [
         200,
         {
@@ -45,17 +53,18 @@ describe(ConfigForm.name, () => {
     const dialog = screen.getByRole('dialog', { name: 'Apply these changes to the bot?' });
     expect(within(dialog).getByText('4.0').className).toBe('diff-old');
     expect(within(dialog).getByText('3.5').className).toBe('diff-new');
-    expect(calls).toEqual([]); // nothing sent before confirming
+    // Only the preview before confirming: nothing changed on the bot.
+    expect(calls).toEqual([{ method: 'POST', path: '/config/preview', body: { config: { risk: { max_leverage: '3.5' } } } }]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply changes' }));
     await screen.findByText('Saved as version 7.');
-    expect(calls[0]).toEqual({ method: 'PUT', path: '/config', body: { config: { risk: { max_leverage: '3.5' } }, reason: 'lower risk' } });
+    expect(calls[1]).toEqual({ method: 'PUT', path: '/config', body: { config: { risk: { max_leverage: '3.5' } }, reason: 'lower risk' } });
   });
 
-  it("shows the API's field errors beside the field", async () => {
+  it("shows the API's field errors beside the field at review, and opens nothing", async () => {
     const user = userEvent.setup();
-    mockApi({
-      'PUT /config': [
+    const calls = mockApi({
+      'POST /config/preview': [
         400,
         {
           statusCode: 400,
@@ -71,9 +80,10 @@ describe(ConfigForm.name, () => {
     await user.type(screen.getByLabelText('Max leverage'), '11');
     await user.type(screen.getByLabelText('Reason for the change'), 'try');
     await user.click(screen.getByRole('button', { name: 'Review 1 change' }));
-    await user.click(screen.getByRole('button', { name: 'Apply changes' }));
 
     await waitFor(() => expect(screen.getByLabelText('Max leverage').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.map((c) => c.method)).toEqual(['POST']);
     expect(screen.getByText('must be between 1 and 10').className).toBe('form-error');
     expect(screen.getByTestId('correlation-id').textContent).toBe('c-1');
   });

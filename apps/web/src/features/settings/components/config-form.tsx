@@ -4,13 +4,15 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormErrorSummary, FormField } from '@/components/ui/form-field';
 import { PermissionNote } from '@/components/ui/permission-note';
 import { fieldErrorsOf, messagesFor } from '@/lib/field-errors';
-import { useUpdateConfig, type ConfigUpdateResult } from '../api/config';
+import { useConfigPreview, useUpdateConfig, type ConfigUpdateResult } from '../api/config';
 import { CONFIG_FIELDS, draftFromConfig, fieldPath, patchOf, previewChanges, type BotConfig, type ConfigDraft } from '../config-fields';
 import { ConfigDiffList } from './config-diff-list';
 
 /**
- * The bot's configuration. Saving is two steps: review (old -> new per field, computed here),
- * then confirm, which sends only the changed fields and shows the diff the API answers.
+ * The bot's configuration. Saving is two steps: review, where the API previews the changed
+ * fields against the bot's live configuration and its limits (a field beyond a limit is shown
+ * beside it, and nothing opens), then confirm, which sends the same fields and shows the diff
+ * the bot then reports.
  */
 export function ConfigForm({ config, canWrite }: { config: BotConfig; canWrite: boolean }) {
   const [draft, setDraft] = useState<ConfigDraft>(() => draftFromConfig(config));
@@ -18,14 +20,16 @@ export function ConfigForm({ config, canWrite }: { config: BotConfig; canWrite: 
   const [reviewing, setReviewing] = useState(false);
   const [saved, setSaved] = useState<ConfigUpdateResult | null>(null);
   const update = useUpdateConfig();
+  const preview = useConfigPreview();
   const changes = useMemo(() => previewChanges(config, draft), [config, draft]);
-  const errors = fieldErrorsOf(update.error);
+  const failure = update.error ?? preview.error;
+  const errors = fieldErrorsOf(failure);
 
   const review = (event: FormEvent) => {
     event.preventDefault();
     update.reset();
     setSaved(null);
-    setReviewing(true);
+    preview.mutate({ config: patchOf(changes) }, { onSuccess: () => setReviewing(true) });
   };
   const confirm = () =>
     update.mutate(
@@ -97,9 +101,9 @@ export function ConfigForm({ config, canWrite }: { config: BotConfig; canWrite: 
           >
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </FormField>
-          {update.isError && <FormErrorSummary error={update.error} />}
+          {failure && <FormErrorSummary error={failure} />}
           <div className="actions">
-            <button type="submit" className="button" disabled={changes.length === 0 || reason.trim().length < 3}>
+            <button type="submit" className="button" disabled={changes.length === 0 || reason.trim().length < 3 || preview.isPending}>
               Review {changes.length} change{changes.length === 1 ? '' : 's'}
             </button>
             <button
@@ -124,7 +128,7 @@ export function ConfigForm({ config, canWrite }: { config: BotConfig; canWrite: 
         onCancel={() => setReviewing(false)}
         busy={update.isPending}
       >
-        <ConfigDiffList changes={changes} />
+        <ConfigDiffList changes={preview.data?.diff ?? changes} />
         <p>
           Reason: <strong>{reason}</strong>
         </p>
