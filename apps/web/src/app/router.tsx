@@ -7,7 +7,7 @@ import { moreRoutes } from './routes/more-routes';
 import { corePages } from './routes/nav-items';
 import { AppLoading, RootLayout } from './routes/root';
 
-const [dashboardPage] = corePages;
+const [dashboardPage, positionsPage] = corePages;
 
 /** Pages load on demand; the shell (header, navigation, indicators) is in the main chunk. */
 export const routes: RouteObject[] = [
@@ -36,6 +36,13 @@ export const routes: RouteObject[] = [
                 element: <RequirePermission permission={dashboardPage.permission} />,
                 children: [
                   { path: paths.home.path, lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
+                ],
+              },
+              {
+                element: <RequirePermission permission={positionsPage.permission} />,
+                children: [
+                  { path: paths.positions.path, lazy: () => import('./routes/positions').then((m) => ({ Component: m.PositionsRoute })) },
+                  { path: paths.position.path, lazy: () => import('./routes/position').then((m) => ({ Component: m.PositionRoute })) },
                 ],
               },
               ...moreRoutes.map((route): RouteObject => ({

@@ -5,7 +5,10 @@ import { roleCan, useSession } from '@/lib/auth/use-session';
 import { moreRoutes } from './more-routes';
 
 /** The core pages and what each needs (the same permission its API reads need). */
-export const corePages = [{ ...paths.home, permission: Permission.StatusRead }] as const;
+export const corePages = [
+  { ...paths.home, permission: Permission.StatusRead },
+  { ...paths.positions, permission: Permission.PositionsRead },
+] as const;
 
 /** The navigation for whoever is looking: only pages their role may see; visitors get the public ones. */
 export function useNavItems(): NavItem[] {

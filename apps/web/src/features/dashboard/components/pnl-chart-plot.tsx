@@ -1,6 +1,15 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  AXIS_PROPS,
+  CHART_MARGIN,
+  GRID_PROPS,
+  TIME_AXIS_PROPS,
+  timeTick,
+  TOOLTIP_STYLE,
+  tooltipTime,
+} from '@/components/charts/chart-theme';
 import { formatUsd, toChartNumber } from '@/lib/format';
-import { formatLocalDateTime, formatLocalTime, parseWireTime } from '@/lib/time';
+import { parseWireTime } from '@/lib/time';
 import type { PnlPoint } from '../api/get-pnl-history';
 
 interface Row {
@@ -17,32 +26,15 @@ export default function PnlChartPlot({ points, days }: { points: readonly PnlPoi
     total: toChartNumber(p.total_pnl),
     label: p.total_pnl,
   }));
-  const tick = (t: number) =>
-    days <= 1
-      ? formatLocalTime(new Date(t), { seconds: false })
-      : new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-        <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={tick}
-          stroke="var(--color-text-secondary)"
-          fontSize={12}
-        />
-        <YAxis
-          stroke="var(--color-text-secondary)"
-          fontSize={12}
-          width={72}
-          tickFormatter={(v: number) => formatUsd(String(v), { digits: 0 })}
-        />
+      <LineChart data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...TIME_AXIS_PROPS} tickFormatter={timeTick(days * 86_400_000)} />
+        <YAxis {...AXIS_PROPS} width={72} tickFormatter={(v: number) => formatUsd(String(v), { digits: 0 })} />
         <Tooltip
-          contentStyle={{ background: 'var(--color-card)', border: '1px solid var(--color-border-strong)', color: 'var(--color-text)' }}
-          labelFormatter={(t) => formatLocalDateTime(new Date(Number(t)))}
+          contentStyle={TOOLTIP_STYLE}
+          labelFormatter={tooltipTime}
           formatter={(_value, _name, item) => [formatUsd((item.payload as Row).label, { signed: true }), 'Total PnL']}
         />
         <Line
