@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { launchPerson, screenshotAll, signIn } from '../support/spa';
+import { axeBothThemes, launchPerson, screenshotAll, signIn } from '../support/spa';
 import { startStack, type RunningStack } from '../support/stack';
 
 // The dashboard against the real API and the real (ticking) simulator: live updates without a
@@ -67,6 +67,7 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
 
     expect(await page.getByTestId('card-positions').innerText()).toMatch(/Open positions\s+3/);
     await screenshotAll(page, 'dashboard');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('shows a viewer the dashboard with no controls', async () => {
@@ -98,6 +99,7 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
     await page.reload();
     await page.locator('[data-testid="pause-banner"][data-acknowledged="true"]').waitFor({ timeout: LIVE_MS });
     await screenshotAll(page, 'dashboard-paused-operator');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
 
     await page.getByLabel('Reason').fill('e2e: operator resumes');
     await page.getByRole('button', { name: 'Resume' }).click();
@@ -150,6 +152,7 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
     await dialog.getByTestId('impact-summary').waitFor();
     expect(await dialog.getByTestId('impact-summary').innerText()).toMatch(/3 positions to close/);
     await screenshotAll(page, 'emergency-stop-dialog');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
 
     const submit = dialog.getByRole('button', { name: 'Stop everything' });
     await dialog.getByLabel(/Type STOP/).fill('stop');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { launchPerson, screenshotAll, signIn } from '../support/spa';
+import { axeBothThemes, launchPerson, screenshotAll, signIn } from '../support/spa';
 import { startStack, type RunningStack } from '../support/stack';
 
 // The positions list and a position's detail against the real API and simulator, on a desktop
@@ -50,6 +50,7 @@ describe('SPA positions (real Chromium, real API, real bot simulator)', () => {
     await page.getByLabel('Health', { exact: true }).selectOption('attention');
     await page.getByLabel('Health', { exact: true }).selectOption('');
     await screenshotAll(page, 'positions');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
   });
 
   it('shows a phone an accordion instead of the table', async () => {
@@ -76,6 +77,7 @@ describe('SPA positions (real Chromium, real API, real bot simulator)', () => {
     await page.getByTestId('lifecycle').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('lifecycle').innerText()).toMatch(/Opened/);
     await screenshotAll(page, 'position-detail');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(errors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { launchPerson, signIn } from '../support/spa';
+import { axeBothThemes, launchPerson, screenshotAll, signIn } from '../support/spa';
 import { startStack, type RunningStack } from '../support/stack';
 
 // Sign-in through the SPA against the real API: password, the TOTP step, the session kept in
@@ -33,6 +33,8 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
     await page.goto('/');
     await page.waitForURL('**/login');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshotAll(page, 'login');
+    expect(await axeBothThemes(page)).toEqual({ light: [], dark: [] });
 
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill('not the password');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './api';
 import { nextIp } from './auth';
+import { seriousAxeViolations, type AxeProblem } from './axe';
 import { collectPageErrors, launchBrowser, type BrowserSession } from './browser';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -71,4 +72,15 @@ export async function screenshotAll(page: Page, name: string): Promise<string[]>
   await page.setViewportSize({ width: 1440, height: 900 });
   await useSystemTheme(page, 'light');
   return files;
+}
+
+/** axe-core's serious and critical violations in the light and the dark theme (system setting). */
+export async function axeBothThemes(page: Page): Promise<Record<'light' | 'dark', AxeProblem[]>> {
+  const found = { light: [] as AxeProblem[], dark: [] as AxeProblem[] };
+  for (const theme of ['light', 'dark'] as const) {
+    await useSystemTheme(page, theme);
+    found[theme] = await seriousAxeViolations(page);
+  }
+  await useSystemTheme(page, 'light');
+  return found;
 }
