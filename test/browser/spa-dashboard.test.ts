@@ -130,6 +130,40 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
     admin = await login(client, 'admin', adminPassword, { xff: nextIp() });
   });
 
+  it('says "Reconnecting to trading bot..." while the bot recovers (never "No positions"), and greys the last known data while it is unreachable', async () => {
+    const page = await openAs({ username: 'admin', password: adminPassword });
+    await page.getByTestId('position-item').first().waitFor();
+    // Any "No open positions" shown while the bot restarts would be a lie (Q6): watch for it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __saidNoPositions: boolean };
+      w.__saidNoPositions = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="no-positions"]')) w.__saidNoPositions = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    await stack.sim.control.addFault({ type: 'restart', startingMs: 6_000, recoveryStepMs: 1_500 });
+    const recovering = page.getByTestId('bot-recovering');
+    await recovering.waitFor({ timeout: LIVE_MS });
+    expect(await recovering.innerText()).toMatch(/Reconnecting to trading bot…/);
+    await recovering.waitFor({ state: 'detached', timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="position-item"]').length === 3, undefined, {
+      timeout: LIVE_MS,
+    });
+    expect(await page.evaluate(() => (window as unknown as { __saidNoPositions: boolean }).__saidNoPositions)).toBe(false);
+    await stack.sim.control.clearFaults();
+
+    await stack.sim.control.addFault({ type: 'refuse' });
+    const unavailable = page.getByTestId('bot-unavailable');
+    await unavailable.waitFor({ timeout: 60_000 });
+    expect(await unavailable.innerText()).toMatch(/last known ones, as of \d{1,2}:\d{2}/);
+    expect(await page.locator('.dashboard-live').getAttribute('data-stale')).toBe('true');
+    expect(await page.getByTestId('position-item').count()).toBe(3);
+    await screenshotAll(page, 'dashboard-bot-unavailable');
+    await stack.sim.control.clearFaults();
+    await unavailable.waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
   it('lets an admin do the full emergency stop: hold 3 s, see the impact, type STOP', async () => {
     const page = await openAs({ username: 'admin', password: adminPassword });
     await page.getByLabel('Reason').fill('e2e: emergency drill');
