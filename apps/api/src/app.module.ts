@@ -14,6 +14,8 @@ import { LogFlush, LOGGER } from './common/logging/logger';
 import { MetricsCoreModule } from './common/metrics/metrics';
 import { ActorThrottlerGuard } from './common/rate-limit/actor-throttler.guard';
 import { throttlerOptions } from './common/rate-limit/rate-limits';
+import { RedisThrottlerStorage } from './common/rate-limit/redis-throttler-storage';
+import { InMemoryThrottlerStorage } from './common/rate-limit/throttler-storage';
 import { SecurityModule } from './common/security/security.module';
 import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
@@ -43,7 +45,15 @@ export class AppModule {
         MetricsCoreModule,
         ScheduleModule.forRoot(),
         SecurityModule,
-        ThrottlerModule.forRoot(throttlerOptions(config.http.unauthenticatedPerMinute, config.http.roleLimitMultiplier)),
+        ThrottlerModule.forRoot(
+          throttlerOptions(
+            config.http.unauthenticatedPerMinute,
+            config.http.roleLimitMultiplier,
+            config.redisUrl
+              ? new RedisThrottlerStorage(config.redisUrl, (fields, message) => logger.warn(fields, message))
+              : new InMemoryThrottlerStorage(),
+          ),
+        ),
         AuditModule,
         IdentityModule,
         UsersModule,

@@ -17,6 +17,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
     .optional(),
+  /** Redis shared by the API replicas (rate limits now; leader lease and feed fan-out with issue 9's replicas). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   BOT_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://bot:8000' }),
   BOT_ADMIN_KEY: z.string().min(1, 'must not be empty'),
   BOT_STATE_DB: z.string().min(1).optional(),
@@ -120,6 +125,8 @@ export interface AppConfig {
   logLevel: string;
   dataDir: string;
   database: DatabaseConfig;
+  /** Redis for what the replicas share; undefined: a single API keeps it in memory. */
+  redisUrl?: string;
   bot: {
     apiUrl: string;
     adminKey: string;
@@ -267,6 +274,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    redisUrl: e.REDIS_URL,
     bot: {
       apiUrl: e.BOT_API_URL.replace(/\/+$/, ''),
       adminKey: e.BOT_ADMIN_KEY,

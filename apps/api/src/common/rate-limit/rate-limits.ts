@@ -1,6 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { SetMetadata } from '@nestjs/common';
-import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import type { Role } from '@dnb/contracts';
 import type { AuthenticatedRequest } from '../auth/actor';
 import { InMemoryThrottlerStorage } from './throttler-storage';
@@ -37,7 +37,11 @@ function actorOf(context: ExecutionContext) {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
 }
 
-export function throttlerOptions(unauthenticatedPerMinute: number, roleLimitMultiplier = 1): ThrottlerModuleOptions {
+export function throttlerOptions(
+  unauthenticatedPerMinute: number,
+  roleLimitMultiplier = 1,
+  storage: ThrottlerStorage = new InMemoryThrottlerStorage(),
+): ThrottlerModuleOptions {
   return {
     throttlers: [
       {
@@ -56,7 +60,8 @@ export function throttlerOptions(unauthenticatedPerMinute: number, roleLimitMult
       },
     ],
     errorMessage: 'Too many requests; slow down and retry after the time in Retry-After',
-    // Same answers as the library's default storage, but O(1) per request instead of O(hits per minute).
-    storage: new InMemoryThrottlerStorage(),
+    // Same answers as the library's default storage, but O(1) per request instead of O(hits per
+    // minute); RedisThrottlerStorage gives the same answers across replicas.
+    storage,
   };
 }
