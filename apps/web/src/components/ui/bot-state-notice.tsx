@@ -11,7 +11,8 @@ import { StatusBadge } from './status-badge';
 export function BotStateNotice({ live }: { live: LiveState }) {
   if (isRecovering(live.bot.state)) {
     const progress = live.recovery_progress;
-    const found = progress?.positions_found ?? Object.keys(live.positions).length;
+    // The feed adds positions as the bot recovers them; REST's count may be older.
+    const found = Math.max(progress?.positions_found ?? 0, Object.keys(live.positions).length);
     const expected = progress?.positions_expected ?? null;
     return (
       <div className="notice notice-info" role="status" data-testid="bot-recovering">
