@@ -94,6 +94,8 @@ export async function startStack({ apiEnv = {}, simEnv = {} } = {}) {
     controlUrl: `http://127.0.0.1:${controlPort}`,
     /** The simulator's admin key (Bearer token and body `api_key` of its control routes). */
     simKey: key,
+    /** The admin's password, for signing in through the SPA. */
+    password,
     token: login.access_token,
   };
 }
