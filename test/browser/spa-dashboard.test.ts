@@ -169,6 +169,17 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
     await page.getByLabel('Reason').fill('e2e: emergency drill');
     const stop = page.getByRole('button', { name: 'Emergency Stop' });
 
+    // The keyboard equivalent: focus it and hold Space for 3 s; Escape closes the dialog and
+    // gives the focus back.
+    await stop.focus();
+    await page.keyboard.down(' ');
+    await page.waitForTimeout(3_300);
+    await page.keyboard.up(' ');
+    await page.getByRole('dialog', { name: 'Confirm emergency stop' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await stop.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // A short hold does nothing.
     const box = (await stop.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
