@@ -95,6 +95,13 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
     expect(labels).toContain('Dashboard');
     expect(labels).toContain('System health');
     expect(labels).not.toContain('Audit log');
+
+    // A tablet: the pages sit behind the menu button, and nothing overflows sideways.
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await nav.getByRole('link', { name: 'Positions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Positions' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   it('makes a user with a password set by an admin choose a new one first', async () => {
