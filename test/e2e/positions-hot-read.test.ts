@@ -6,14 +6,17 @@ import { startLiveBridgeStack, type BridgeStack } from '../support/bridge-stack'
 import { until } from '../support/until';
 
 // GET /api/v1/positions is answered by a Fastify hook (PositionsHotRead) once every check of the
-// Nest pipeline passes without waiting; everything else goes through the guards and controller.
-// The access log marks hot answers (hot_read: true), which is how these tests tell the paths apart.
+// Nest pipeline passes without waiting, and the plain poll (no query) even before Fastify;
+// everything else goes through the guards and controller. The access log marks hot answers
+// (hot_read: true, and before_fastify: true), which is how these tests tell the paths apart.
 
 interface RequestLine {
   correlation_id?: string;
   event?: string;
   status?: number;
   hot_read?: boolean;
+  /** The plain poll answered on the server's request event, before Fastify. */
+  before_fastify?: boolean;
 }
 
 /** Headers whose values legitimately differ from one answer to the next. */
@@ -75,6 +78,33 @@ describe('the hot read of GET /api/v1/positions', () => {
     expect(withoutFreshness(second.body as PositionsResponse)).toStrictEqual(withoutFreshness(first.body as PositionsResponse));
     // Same serialisation: the hot body is the pipeline's JSON text, freshness last.
     expect(second.text.replace(/"freshness":.*$/, '')).toBe(first.text.replace(/"freshness":.*$/, ''));
+  });
+
+  it('answers the plain poll before Fastify, with the same status, headers and body as the Fastify path', async () => {
+    // An Origin header keeps the request out of the early path (CORS belongs to Fastify's hooks).
+    const viaFastify = async () => {
+      const id = `hot-${randomUUID()}`;
+      const res = await client.call('GET', '/api/v1/positions', {
+        token: s.token,
+        headers: { 'x-correlation-id': id, origin: s.stack.apiUrl },
+      });
+      return { ...res, id };
+    };
+    await viaFastify();
+    const fastify = await viaFastify();
+    const early = await read('/api/v1/positions');
+    expect(await requestLine(early.id)).toMatchObject({ status: 200, hot_read: true, before_fastify: true });
+    expect((await requestLine(fastify.id)).before_fastify).toBeUndefined();
+
+    expect(early.status).toBe(fastify.status);
+    const names = (res: Answer) => Object.keys(res.headers).sort();
+    expect(names(early)).toEqual(names(fastify));
+    for (const [name, value] of Object.entries(fastify.headers))
+      if (!VARYING.has(name)) expect([name, early.headers[name]]).toEqual([name, value]);
+    expect(early.headers['x-correlation-id']).toBe(early.id);
+    expect(Number(early.headers['x-ratelimit-remaining'])).toBe(Number(fastify.headers['x-ratelimit-remaining']) - 1);
+    expect(withoutFreshness(early.body as PositionsResponse)).toStrictEqual(withoutFreshness(fastify.body as PositionsResponse));
+    expect(early.text.replace(/"freshness":.*$/, '')).toBe(fastify.text.replace(/"freshness":.*$/, ''));
   });
 
   it('leaves API keys, refused tokens and invalid queries to the guards and pipes', async () => {

@@ -44,31 +44,29 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // JSON only: any other body type is answered 415 before it is parsed.
   fastify.removeContentTypeParser(['text/plain']);
   // Helmet's headers depend only on these options: computed once, set by one cheap hook.
-  registerSecurityHeaders(
-    fastify,
-    await helmetHeaders({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'font-src': ["'self'"],
-          'object-src': ["'none'"],
-          'base-uri': ["'self'"],
-          'form-action': ["'self'"],
-          'frame-ancestors': ["'none'"],
-        },
+  const securityHeaders = await helmetHeaders({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
       },
-      frameguard: { action: 'deny' },
-      referrerPolicy: { policy: 'no-referrer' },
-      // HSTS only when served over TLS (production sits behind Caddy with HTTPS).
-      hsts: config.auth.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only when served over TLS (production sits behind Caddy with HTTPS).
+    hsts: config.auth.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  registerSecurityHeaders(fastify, securityHeaders);
   // Swagger UI needs inline styles and its bundled scripts; only its own pages get that leeway.
   fastify.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api/docs')) {
@@ -137,6 +135,24 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   } else {
     logger.warn({ web_dist_dir: config.webDistDir }, 'SPA build not found; serving the API only (run npm run build)');
   }
+  // The dashboards' plain poll of GET /positions, answered before Fastify when every check passes.
+  app.get(PositionsHotRead).installBeforeFastify(fastify.server, securityHeaders, validationPipe, (answer) => {
+    metrics.observeHttp('GET', answer.url, answer.status, answer.durationMs / 1000);
+    if (logger.isLevelEnabled('info')) {
+      logger.info(
+        {
+          correlation_id: answer.correlationId,
+          method: 'GET',
+          url: answer.url,
+          status: answer.status,
+          duration_ms: Math.round(answer.durationMs),
+          hot_read: true,
+          before_fastify: true,
+        },
+        'request',
+      );
+    }
+  });
   return app;
 }
 

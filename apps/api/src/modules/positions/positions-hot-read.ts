@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../../common/auth/actor';
+import type { SecurityHeaders } from '../../common/http/security-headers';
+import { correlationIdFrom } from '../../common/logging/request-context';
 import { PermissionGuard } from '../../common/auth/permission.guard';
 import type { CachingValidationPipe } from '../../common/errors/validation';
 import { ActorThrottlerGuard } from '../../common/rate-limit/actor-throttler.guard';
@@ -18,6 +21,10 @@ const LIST_HANDLER = Object.getOwnPropertyDescriptor(PositionsController.prototy
 const QUERY = { type: 'query', metatype: PositionsQueryDto, data: undefined } as const;
 
 const answeredHere = new WeakSet<FastifyRequest>();
+const NO_QUERY = Object.freeze({});
+
+/** What the raw answer reports, for the access log and the latency histogram. */
+export type RawAnswerObserver = (answer: { correlationId: string; url: string; status: number; durationMs: number }) => void;
 
 /** Whether the hot read answered this request (the access log says so). */
 export function answeredByHotRead(request: FastifyRequest): boolean {
@@ -41,7 +48,10 @@ export function answeredByHotRead(request: FastifyRequest): boolean {
  * than twice a bare server's whole answer; dashboards poll this route.
  */
 @Injectable()
-export class PositionsHotRead {
+export class PositionsHotRead implements BeforeApplicationShutdown {
+  /** Set as the application starts closing: from then on Nest answers (its 503 while closing). */
+  private closing = false;
+
   constructor(
     private readonly access: AccessAuthenticator,
     private readonly permissions: PermissionGuard,
@@ -56,7 +66,9 @@ export class PositionsHotRead {
   register(fastify: FastifyInstance, pipe: CachingValidationPipe): void {
     fastify.addHook('onRequest', (request, reply, done) => {
       const body =
-        request.method === 'GET' && request.routeOptions.url === POSITIONS_LIST_ROUTE ? this.answerNow(request, reply, pipe) : undefined;
+        request.method === 'GET' && request.routeOptions.url === POSITIONS_LIST_ROUTE
+          ? this.answerNow(request.headers, request.query, request, reply, pipe)
+          : undefined;
       if (body === undefined) {
         done();
         return;
@@ -66,19 +78,76 @@ export class PositionsHotRead {
     });
   }
 
-  /** The body of the 200 answer when it can be given now (the request is then counted), else undefined. */
-  answerNow(request: FastifyRequest, reply: FastifyReply, pipe: CachingValidationPipe): string | undefined {
+  /**
+   * The same answer one step earlier, for the dashboards' plain poll (`GET /api/v1/positions`
+   * without a query or an Origin): on the HTTP server's request event, before Fastify routes
+   * the request and runs its hooks. It writes what the Fastify path writes: the security
+   * headers, the correlation id, the rate-limit headers, no-store, the JSON; the access log
+   * line and the latency histogram come through `observe`. test/e2e/positions-hot-read.test.ts
+   * holds the answers of the three paths to the same headers and body. Anything else goes on
+   * to Fastify untouched (the response object too, with any rate-limit header set here).
+   */
+  installBeforeFastify(server: Server, securityHeaders: SecurityHeaders, pipe: CachingValidationPipe, observe: RawAnswerObserver): void {
+    const fixed = Object.entries({
+      ...securityHeaders,
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+    });
+    const listeners = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!this.answerRaw(req, res, pipe, fixed, observe)) for (const listener of listeners) listener.call(server, req, res);
+    });
+  }
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+  }
+
+  private answerRaw(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pipe: CachingValidationPipe,
+    fixed: Array<[string, string]>,
+    observe: RawAnswerObserver,
+  ): boolean {
+    if (this.closing || req.method !== 'GET' || req.url !== POSITIONS_LIST_ROUTE || req.headers.origin !== undefined) return false;
+    const started = performance.now();
+    const body = this.answerNow(req.headers, NO_QUERY, req, res, pipe);
+    if (body === undefined) return false;
+    const correlationId = correlationIdFrom(req.headers['x-correlation-id']);
+    for (const [name, value] of fixed) res.setHeader(name, value);
+    res.setHeader('x-correlation-id', correlationId);
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.writeHead(200);
+    res.end(body);
+    observe({ correlationId, url: POSITIONS_LIST_ROUTE, status: 200, durationMs: performance.now() - started });
+    return true;
+  }
+
+  /**
+   * The body of the 200 answer when it can be given now (the request is then counted), else
+   * undefined. `request` and `response` are what the rate limiter reads the caller from and
+   * writes its headers to: Fastify's, or Node's before Fastify.
+   */
+  answerNow(
+    headers: IncomingHttpHeaders,
+    query: unknown,
+    request: object,
+    response: object,
+    pipe: CachingValidationPipe,
+  ): string | undefined {
     // An API key, or both credentials: the guards decide.
-    if (request.headers['x-api-key'] !== undefined) return undefined;
-    const token = bearerToken(request.headers.authorization);
+    if (headers['x-api-key'] !== undefined) return undefined;
+    const token = bearerToken(headers.authorization);
     const actor = token === undefined ? undefined : this.access.actorNow(token);
     if (!actor || !this.permissions.allowsNow(actor, [LIST_HANDLER, PositionsController])) return undefined;
-    const filter = pipe.knownNow(request.query, QUERY);
+    const filter = pipe.knownNow(query, QUERY);
     const body = filter && this.positions.listJsonNow(filter);
     if (body === undefined) return undefined;
     // Last, because it counts: the request is answered here exactly when it is counted here.
-    (request as FastifyRequest & AuthenticatedRequest).actor = actor;
-    const allowed = this.throttler.canActivate(new ExecutionContextHost([request, reply], PositionsController, LIST_HANDLER));
+    (request as AuthenticatedRequest).actor = actor;
+    const allowed = this.throttler.canActivate(new ExecutionContextHost([request, response], PositionsController, LIST_HANDLER));
     if (allowed === true) return body;
     // Over the limit: the Nest path counts it again (still over) and answers 429 with Retry-After.
     if (allowed instanceof Promise) allowed.catch(() => undefined);
