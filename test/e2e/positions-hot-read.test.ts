@@ -58,6 +58,18 @@ describe('the hot read of GET /api/v1/positions', () => {
     return rest;
   }
 
+  /** The same status, header names and values (those that do not vary per answer) and body. */
+  function expectSameAnswer(answer: Answer, reference: Answer): void {
+    expect(answer.status).toBe(reference.status);
+    const names = (res: Answer) => Object.keys(res.headers).sort();
+    expect(names(answer)).toEqual(names(reference));
+    for (const [name, value] of Object.entries(reference.headers))
+      if (!VARYING.has(name)) expect([name, answer.headers[name]]).toEqual([name, value]);
+    expect(withoutFreshness(answer.body as PositionsResponse)).toStrictEqual(withoutFreshness(reference.body as PositionsResponse));
+    // Same serialisation: the hot body is the pipeline's JSON text, freshness last.
+    expect(answer.text.replace(/"freshness":.*$/, '')).toBe(reference.text.replace(/"freshness":.*$/, ''));
+  }
+
   it('answers a repeated read itself, with the same status, headers and body as the Nest pipeline', async () => {
     const path = '/api/v1/positions?sort=deployed_usd:desc';
     const first = await read(path);
@@ -66,18 +78,11 @@ describe('the hot read of GET /api/v1/positions', () => {
     expect((await requestLine(first.id)).hot_read).toBeUndefined();
     expect(await requestLine(second.id)).toMatchObject({ status: 200, hot_read: true });
 
-    expect(second.status).toBe(first.status);
-    const names = (res: Answer) => Object.keys(res.headers).sort();
-    expect(names(second)).toEqual(names(first));
-    for (const [name, value] of Object.entries(first.headers))
-      if (!VARYING.has(name)) expect([name, second.headers[name]]).toEqual([name, value]);
+    expectSameAnswer(second, first);
     expect(second.headers['x-correlation-id']).toBe(second.id);
     expect(second.headers['cache-control']).toBe('no-store');
     expect(second.headers['content-security-policy']).toContain("default-src 'self'");
     expect(Number(second.headers['x-ratelimit-remaining'])).toBeLessThan(Number(first.headers['x-ratelimit-remaining']));
-    expect(withoutFreshness(second.body as PositionsResponse)).toStrictEqual(withoutFreshness(first.body as PositionsResponse));
-    // Same serialisation: the hot body is the pipeline's JSON text, freshness last.
-    expect(second.text.replace(/"freshness":.*$/, '')).toBe(first.text.replace(/"freshness":.*$/, ''));
   });
 
   it('answers the plain poll before Fastify, with the same status, headers and body as the Fastify path', async () => {
@@ -96,15 +101,9 @@ describe('the hot read of GET /api/v1/positions', () => {
     expect(await requestLine(early.id)).toMatchObject({ status: 200, hot_read: true, before_fastify: true });
     expect((await requestLine(fastify.id)).before_fastify).toBeUndefined();
 
-    expect(early.status).toBe(fastify.status);
-    const names = (res: Answer) => Object.keys(res.headers).sort();
-    expect(names(early)).toEqual(names(fastify));
-    for (const [name, value] of Object.entries(fastify.headers))
-      if (!VARYING.has(name)) expect([name, early.headers[name]]).toEqual([name, value]);
+    expectSameAnswer(early, fastify);
     expect(early.headers['x-correlation-id']).toBe(early.id);
     expect(Number(early.headers['x-ratelimit-remaining'])).toBe(Number(fastify.headers['x-ratelimit-remaining']) - 1);
-    expect(withoutFreshness(early.body as PositionsResponse)).toStrictEqual(withoutFreshness(fastify.body as PositionsResponse));
-    expect(early.text.replace(/"freshness":.*$/, '')).toBe(fastify.text.replace(/"freshness":.*$/, ''));
   });
 
   it('leaves API keys, refused tokens and invalid queries to the guards and pipes', async () => {
