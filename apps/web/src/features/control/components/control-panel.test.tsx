@@ -256,4 +256,25 @@ describe('ControlPanel: progressive friction (Q15)', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop everything' }));
     await within(dialog).findByTestId('step-up');
   });
+
+  it('after an emergency stop, asks an admin for the password when the API wants a fresh login to resume, then resumes', async () => {
+    let resumes = 0;
+    const calls = mockApi({
+      'POST /control/resume': () =>
+        ++resumes === 1 ? [401, { statusCode: 401, code: 'STEP_UP_REQUIRED', message: 'Confirm your password' }] : result(false, 'all'),
+      'POST /auth/step-up': [200, { access_token: 'h.eyJzdWIiOiJ1MSJ9.s', token_type: 'bearer', expires_in: 900, user: {} }],
+    });
+    renderSignedIn(
+      <ControlPanel live={live({ pause_state: { paused: true, scope: 'all', reason: 'admin: emergency stop', active_breakers: [] } })} />,
+      me('admin'),
+    );
+    await giveReason('incident over');
+    await userEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm it is you' });
+    await userEvent.type(within(dialog).getByLabelText('Your password'), 'my password');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Confirm and resume' }));
+    await waitFor(() => expect(resumes).toBe(2));
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/control/resume', '/auth/step-up', '/control/resume']);
+    expect(calls.at(-1)?.body).toEqual({ reason: 'incident over' });
+  });
 });
