@@ -6,11 +6,17 @@ import { PnlChart } from '@/features/dashboard/components/pnl-chart';
 import { RecentActivity } from '@/features/dashboard/components/recent-activity';
 import { StatusCards } from '@/features/dashboard/components/status-cards';
 import { ControlPanel } from '@/features/control/components/control-panel';
+import { LocalTime } from '@/components/ui/local-time';
+import { useFeedStatus } from '@/lib/live/feed-status';
 import { useLiveState } from '@/lib/live/use-live-state';
 
 /** Spec 4.1 / 4.2: status cards, active positions beside the control panel, PnL chart, recent activity. */
 export function DashboardRoute() {
   const live = useLiveState();
+  const feed = useFeedStatus();
+  // Neither the socket nor REST answers: what is on screen is as old as its last update.
+  const apiGone = live.isError && live.data !== undefined && feed.state !== 'live';
+  const stale = apiGone || (live.data?.bot_unavailable ?? false);
   return (
     <div className="page dashboard">
       <title>{`Dashboard · ${PRODUCT_NAME}`}</title>
@@ -23,7 +29,15 @@ export function DashboardRoute() {
         </section>
       )}
       {live.data && <BotStateNotice live={live.data} />}
-      <div data-stale={live.data?.bot_unavailable ?? false} data-feed-seq={live.data?.seq ?? ''} className="dashboard-live">
+      {apiGone && (
+        <div className="notice notice-warning" role="status" data-testid="api-unreachable">
+          <p>
+            The control center API is not answering. Figures below are as of <LocalTime date={new Date(live.data.updated_at)} />; they
+            update again by themselves once it is back.
+          </p>
+        </div>
+      )}
+      <div data-stale={stale} data-feed-seq={live.data?.seq ?? ''} className="dashboard-live">
         <StatusCards live={live.data} />
         <div className="dashboard-columns">
           <ActivePositions live={live.data} />
