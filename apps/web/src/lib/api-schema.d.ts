@@ -1335,12 +1335,12 @@ export interface components {
              * @description null when the field was absent
              * @example 3.5
              */
-            after: (string | number | boolean) | null;
+            after: (string | null) | number | boolean;
             /**
              * @description null when the field was absent
              * @example 4.0
              */
-            before: (string | number | boolean) | null;
+            before: (string | null) | number | boolean;
             /** @example risk.max_leverage */
             path: string;
         };

@@ -76,15 +76,15 @@ export class RestoreConfigDto {
 export class ConfigChangeDto implements ConfigChange {
   @ApiProperty({ example: 'risk.max_leverage' }) path!: string;
   @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-    nullable: true,
+    // OpenAPI 3.0: "nullable" needs a "type" beside it, so it sits on one of the alternatives.
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
     example: '4.0',
     description: 'null when the field was absent',
   })
   before!: unknown;
   @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-    nullable: true,
+    // OpenAPI 3.0: "nullable" needs a "type" beside it, so it sits on one of the alternatives.
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
     example: '3.5',
     description: 'null when the field was absent',
   })
