@@ -2,6 +2,7 @@ import type { BotPauseState } from '@dnb/contracts';
 import { useCallback, useSyncExternalStore } from 'react';
 import { LocalTime } from '@/components/ui/local-time';
 import { StatusBadge } from '@/components/ui/status-badge';
+import type { LiveState } from '@/lib/live/live-state';
 import { useLiveState } from '@/lib/live/use-live-state';
 import { parseWireTime } from '@/lib/time';
 
@@ -39,6 +40,9 @@ function subscribeAck(listener: () => void): () => void {
   };
 }
 
+/** The banner's slice of the live state: it re-renders when the pause changes, not on every feed message. */
+const selectPause = (live: LiveState) => live.pause_state;
+
 const SCOPE_TEXT: Record<BotPauseState['scope'], string> = {
   all: 'everything',
   entry: 'new entries',
@@ -53,9 +57,8 @@ const SCOPE_TEXT: Record<BotPauseState['scope'], string> = {
  * starts as an alert; acknowledging it (remembered in this browser) makes it quieter, not gone.
  */
 export function PauseBanner() {
-  const live = useLiveState();
   const ack = useSyncExternalStore(subscribeAck, readAck);
-  const pause = live.data?.pause_state;
+  const pause = useLiveState(selectPause).data;
   const acknowledge = useCallback(() => pause && writeAck(pauseIdentity(pause)), [pause]);
   if (!pause?.paused) return null;
   const acknowledged = ack === pauseIdentity(pause);

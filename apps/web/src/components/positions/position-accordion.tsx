@@ -1,4 +1,5 @@
 import type { BotPositionSummary } from '@dnb/contracts';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { Pnl } from '@/components/ui/pnl';
@@ -50,21 +51,28 @@ export function PositionAccordion({ positions, stale = false }: { positions: rea
   return (
     <ul className="position-accordion" data-stale={stale}>
       {positions.map((position) => (
-        <li key={position.position_id}>
-          <details className="position-item" data-testid="position-item" data-position-id={position.position_id}>
-            <summary>
-              <span className="position-asset">{position.asset}</span>
-              <span className="position-leverage">{formatLeverage(position.leverage)}</span>
-              <Pnl value={position.total_pnl_usd} className="position-pnl" />
-              <HealthBadge level={positionHealth(position)} />
-            </summary>
-            <div className="position-item-body">
-              <PositionFigures position={position} />
-              <Link to={paths.position.getHref(position.position_id)}>Details of {position.position_id}</Link>
-            </div>
-          </details>
-        </li>
+        <PositionAccordionItem key={position.position_id} position={position} />
       ))}
     </ul>
   );
 }
+
+/** One position; the feed keeps an unchanged position's object, so only the items that changed render. */
+const PositionAccordionItem = memo(function PositionAccordionItem({ position }: { position: BotPositionSummary }) {
+  return (
+    <li>
+      <details className="position-item" data-testid="position-item" data-position-id={position.position_id}>
+        <summary>
+          <span className="position-asset">{position.asset}</span>
+          <span className="position-leverage">{formatLeverage(position.leverage)}</span>
+          <Pnl value={position.total_pnl_usd} className="position-pnl" />
+          <HealthBadge level={positionHealth(position)} />
+        </summary>
+        <div className="position-item-body">
+          <PositionFigures position={position} />
+          <Link to={paths.position.getHref(position.position_id)}>Details of {position.position_id}</Link>
+        </div>
+      </details>
+    </li>
+  );
+});

@@ -1,6 +1,7 @@
 import { Permission, type BotPauseState } from '@dnb/contracts';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { LocalTime } from '@/components/ui/local-time';
+import { Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { showErrorToast } from '@/components/ui/toast';
 import { isApiError } from '@/lib/api-client';
@@ -19,11 +20,12 @@ import { StepUpFields } from './step-up-fields';
 
 const ADMIN_ONLY = 'Needs the admin role.';
 
-function PauseStatus({ pause }: { pause: BotPauseState | null }) {
+/** Memoised: the feed keeps the pause state's object until it changes, so other messages skip it. */
+const PauseStatus = memo(function PauseStatus({ pause }: { pause: BotPauseState | null }) {
   if (!pause) return <StatusBadge tone="neutral">Unknown</StatusBadge>;
   if (!pause.paused) return <StatusBadge tone="success">Running</StatusBadge>;
   return <StatusBadge tone={pause.scope === 'all' ? 'danger' : 'warning'}>Paused: {pause.scope}</StatusBadge>;
-}
+});
 
 /** A control the role may not use: shown disabled, with why (from the shared matrix). */
 function Denied({ children, reason }: { children: string; reason: string }) {
@@ -125,14 +127,11 @@ export function ControlPanel({ live }: { live: LiveState | undefined }) {
             <PauseStatus pause={pauseState} />
           </dd>
         </div>
-        {live && (
-          <div>
-            <dt>Last update</dt>
-            <dd>
-              <LocalTime date={new Date(live.updated_at)} />
-            </dd>
-          </div>
-        )}
+        {/* The row is there while loading too, so the panel keeps its height when the data comes (CLS). */}
+        <div>
+          <dt>Last update</dt>
+          <dd>{live ? <LocalTime date={new Date(live.updated_at)} /> : <Skeleton width="5rem" height="1.2em" />}</dd>
+        </div>
       </dl>
       {!anyControl ? (
         <p className="muted" data-testid="no-controls">

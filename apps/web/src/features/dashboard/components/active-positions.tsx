@@ -1,4 +1,5 @@
-import type { BotPositionSummary } from '@dnb/contracts';
+import type { BotLifecycle, BotPositionSummary } from '@dnb/contracts';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { Pnl } from '@/components/ui/pnl';
@@ -10,7 +11,11 @@ import { isRecovering, type LiveState } from '@/lib/live/live-state';
 import { positionHealth } from '@/lib/risk';
 import { MOBILE_QUERY, useMediaQuery } from '@/lib/use-media-query';
 
-function PositionCard({ position }: { position: BotPositionSummary }) {
+/** A position card's height on wide screens and a closed accordion item's on phones (dashboard.css). */
+const POSITION_ITEM_HEIGHT = { wide: '4.875rem', mobile: '2.875rem' } as const;
+
+/** One card; the feed keeps an unchanged position's object, so only the cards that changed render. */
+const PositionCard = memo(function PositionCard({ position }: { position: BotPositionSummary }) {
   return (
     <li>
       <Link
@@ -32,24 +37,43 @@ function PositionCard({ position }: { position: BotPositionSummary }) {
       </Link>
     </li>
   );
-}
+});
 
 /** Spec 4.1's active positions: cards on wide screens, an accordion on phones. */
 export function ActivePositions({ live }: { live: LiveState | undefined }) {
+  // Only what the list shows goes down, so a feed message that changes none of it renders nothing.
+  return live ? (
+    <PositionList positions={live.positions} botState={live.bot.state} complete={live.complete} stale={live.bot_unavailable} />
+  ) : (
+    <PositionList positions={undefined} botState={undefined} complete={false} stale={false} />
+  );
+}
+
+interface PositionListProps {
+  /** Undefined until the live state is known. */
+  positions: Record<string, BotPositionSummary> | undefined;
+  botState: BotLifecycle | undefined;
+  complete: boolean;
+  stale: boolean;
+}
+
+const PositionList = memo(function PositionList({ positions, botState, complete, stale }: PositionListProps) {
   const mobile = useMediaQuery(MOBILE_QUERY);
-  const open = live ? Object.values(live.positions).filter((p) => p.status !== 'closed') : [];
+  const open = positions ? Object.values(positions).filter((p) => p.status !== 'closed') : [];
   open.sort((a, b) => a.opened_at.localeCompare(b.opened_at));
-  const recovering = live ? isRecovering(live.bot.state) || !live.complete : false;
+  const recovering = botState ? isRecovering(botState) || !complete : false;
   return (
-    <section className="card dashboard-section" aria-labelledby="positions-heading" data-stale={live?.bot_unavailable ?? false}>
+    <section className="card dashboard-section" aria-labelledby="positions-heading" data-stale={stale}>
       <div className="section-header">
-        <h2 id="positions-heading">Active positions{live && !recovering ? <span className="muted"> ({open.length})</span> : null}</h2>
+        <h2 id="positions-heading">Active positions{positions && !recovering ? <span className="muted"> ({open.length})</span> : null}</h2>
         <Link to={paths.positions.getHref()}>All positions</Link>
       </div>
-      {!live ? (
+      {!positions ? (
+        // Three, each as tall as a card (wide screens) or a closed accordion item (phones): a typical list then replaces them without shifting the page.
         <div aria-busy="true" className="position-skeletons">
-          <Skeleton height="3.5rem" />
-          <Skeleton height="3.5rem" />
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} height={mobile ? POSITION_ITEM_HEIGHT.mobile : POSITION_ITEM_HEIGHT.wide} />
+          ))}
         </div>
       ) : open.length === 0 ? (
         // Q6: an empty list while the bot recovers is not "no positions".
@@ -61,7 +85,7 @@ export function ActivePositions({ live }: { live: LiveState | undefined }) {
           </p>
         )
       ) : mobile ? (
-        <PositionAccordion positions={open} stale={live.bot_unavailable} />
+        <PositionAccordion positions={open} stale={stale} />
       ) : (
         <ul className="position-cards">
           {open.map((position) => (
@@ -71,4 +95,4 @@ export function ActivePositions({ live }: { live: LiveState | undefined }) {
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, memo, Suspense, useId, useState } from 'react';
 import { ErrorDetails } from '@/components/errors/error-details';
 import { Pnl } from '@/components/ui/pnl';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -7,8 +7,11 @@ import { pnlChange } from '../pnl-change';
 
 const PnlChartPlot = lazy(() => import('./pnl-chart-plot'));
 
-/** Spec 4.1's PnL chart with 24h / 7d / 30d rolling windows (Q14), times in local time. */
-export function PnlChart() {
+/**
+ * Spec 4.1's PnL chart with 24h / 7d / 30d rolling windows (Q14), times in local time. It takes no
+ * props, so the dashboard re-rendering on a feed message leaves it (and its chart) alone.
+ */
+export const PnlChart = memo(function PnlChart() {
   const [range, setRange] = useState<PnlRangeKey>('24h');
   const days = PNL_RANGES.find((r) => r.key === range)!.days;
   const history = usePnlHistory(days);
@@ -59,4 +62,4 @@ export function PnlChart() {
       </div>
     </section>
   );
-}
+});

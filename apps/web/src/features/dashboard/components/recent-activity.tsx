@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pnl } from '@/components/ui/pnl';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -6,8 +7,8 @@ import { ErrorDetails } from '@/components/errors/error-details';
 import { parseWireTime } from '@/lib/time';
 import { useRecentActivity } from '../api/get-recent-activity';
 
-/** Spec 4.1's recent activity: closes, circuit breakers and alerts, newest first. */
-export function RecentActivity() {
+/** Spec 4.1's recent activity: closes, circuit breakers and alerts, newest first (no props: feed messages do not re-render it). */
+export const RecentActivity = memo(function RecentActivity() {
   const activity = useRecentActivity();
   return (
     <section className="card dashboard-section" aria-labelledby="activity-heading">
@@ -41,4 +42,4 @@ export function RecentActivity() {
       )}
     </section>
   );
-}
+});

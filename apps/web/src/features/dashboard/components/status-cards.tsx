@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { BotLifecycle, BotPositionSummary } from '@dnb/contracts';
+import { memo, type ReactNode } from 'react';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { Pnl } from '@/components/ui/pnl';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -21,13 +22,35 @@ function Card({ label, children, testId }: { label: string; children: ReactNode;
 
 /** Spec 4.1's four cards: uptime, open positions, PnL over 24 h, health. */
 export function StatusCards({ live }: { live: LiveState | undefined }) {
+  // Only what the cards show goes down, so a feed message that changes none of it renders nothing.
+  return live ? (
+    <StatusCardList
+      loaded
+      positions={live.positions}
+      uptime={live.stats?.uptime_seconds ?? live.uptime_seconds ?? null}
+      botState={live.bot.state}
+      complete={live.complete}
+    />
+  ) : (
+    <StatusCardList loaded={false} positions={undefined} uptime={null} botState={undefined} complete={false} />
+  );
+}
+
+interface StatusCardListProps {
+  loaded: boolean;
+  positions: Record<string, BotPositionSummary> | undefined;
+  uptime: number | null;
+  botState: BotLifecycle | undefined;
+  complete: boolean;
+}
+
+const StatusCardList = memo(function StatusCardList({ loaded, positions, uptime, botState, complete }: StatusCardListProps) {
   const pnl = usePnlHistory(1);
   const change = pnl.data ? pnlChange(pnl.data.data_points) : null;
-  const open = live ? Object.values(live.positions).filter((p) => p.status !== 'closed') : [];
-  const uptime = live?.stats?.uptime_seconds ?? live?.uptime_seconds ?? null;
-  const bot = live ? botPresentation(live.bot.state) : null;
+  const open = positions ? Object.values(positions).filter((p) => p.status !== 'closed') : [];
+  const bot = botState ? botPresentation(botState) : null;
   const health = worstLevel(...open.map(positionHealth));
-  const recovering = live ? isRecovering(live.bot.state) : false;
+  const recovering = botState ? isRecovering(botState) : false;
 
   return (
     <section aria-labelledby="status-heading">
@@ -36,12 +59,12 @@ export function StatusCards({ live }: { live: LiveState | undefined }) {
       </h2>
       <dl className="status-cards">
         <Card label="Uptime" testId="card-uptime">
-          {!live ? <Skeleton width="6rem" height="1.5rem" /> : uptime === null ? '—' : formatUptime(uptime)}
+          {!loaded ? <Skeleton width="6rem" height="1.5rem" /> : uptime === null ? '—' : formatUptime(uptime)}
         </Card>
         <Card label="Open positions" testId="card-positions">
-          {!live ? (
+          {!loaded ? (
             <Skeleton width="3rem" height="1.5rem" />
-          ) : recovering || !live.complete ? (
+          ) : recovering || !complete ? (
             <span className="muted">Recovering…</span>
           ) : (
             <span data-testid="open-count">{open.length}</span>
@@ -57,9 +80,9 @@ export function StatusCards({ live }: { live: LiveState | undefined }) {
           )}
         </Card>
         <Card label="Health" testId="card-health">
-          {!live || !bot ? (
+          {!loaded || !bot ? (
             <Skeleton width="6rem" height="1.5rem" />
-          ) : live.bot.state !== 'running' ? (
+          ) : botState !== 'running' ? (
             <StatusBadge tone={bot.tone}>{bot.label}</StatusBadge>
           ) : open.length ? (
             <HealthBadge level={health} size="md" />
@@ -70,4 +93,4 @@ export function StatusCards({ live }: { live: LiveState | undefined }) {
       </dl>
     </section>
   );
-}
+});
