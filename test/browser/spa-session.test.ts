@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { axeBothThemes, launchPerson, screenshotAll, signIn } from '../support/spa';
+import { axeBothThemes, launchPerson, screenshotAll, signIn, snapshotSpa } from '../support/spa';
 import { startStack, type RunningStack } from '../support/stack';
 
 // Sign-in through the SPA against the real API: password, the TOTP step, the session kept in
@@ -17,8 +17,11 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
 
   const openPage = (): Promise<{ page: Page; errors: string[] }> => launchPerson(stack.apiUrl, browsers);
 
+  let spa: ReturnType<typeof snapshotSpa> | undefined;
+
   beforeAll(async () => {
-    stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1' } } });
+    spa = snapshotSpa();
+    stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1', ...spa.env } } });
     client = new Client(stack.apiUrl);
     admin = await login(client, 'admin', adminPassword, { xff: nextIp() });
   });
@@ -26,6 +29,7 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
   afterAll(async () => {
     for (const browser of browsers) await browser.close();
     await stack?.stop();
+    spa?.remove();
   });
 
   it('sends a visitor to /login, signs in, returns to the page asked for, and keeps the session across a reload', async () => {

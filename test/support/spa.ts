@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './api';
@@ -7,6 +8,16 @@ import { seriousAxeViolations, type AxeProblem } from './axe';
 import { collectPageErrors, launchBrowser, type BrowserSession } from './browser';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+/**
+ * A copy of the built SPA for one suite's API (WEB_DIST_DIR): a rebuild of apps/web/dist while
+ * the suite runs (new chunk names) must not break pages it already loaded.
+ */
+export function snapshotSpa(): { env: { WEB_DIST_DIR: string }; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'dnb-web-dist-'));
+  cpSync(join(REPO_ROOT, 'apps', 'web', 'dist'), dir, { recursive: true });
+  return { env: { WEB_DIST_DIR: dir }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 /**
  * One person's browser (own profile and client address: the API trusts loopback as a proxy in
