@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { axeBothThemes, launchPerson, screenshotAll, signIn, snapshotSpa } from '../support/spa';
-import { startStack, type RunningStack } from '../support/stack';
+import { axeBothThemes, launchPerson, screenshotAll, signIn, startSpaStack } from '../support/spa';
+import type { RunningStack } from '../support/stack';
 
 // The dashboard against the real API and the real (ticking) simulator: live updates without a
 // reload, the controls by role with Q15's friction, and recovery from an API restart.
@@ -41,19 +41,14 @@ describe('SPA dashboard (real Chromium, real API, real bot simulator)', () => {
     expect(res.status).toBe(200);
   }
 
-  let spa: ReturnType<typeof snapshotSpa> | undefined;
-
   beforeAll(async () => {
-    spa = snapshotSpa();
-    stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1', ...spa.env } } });
+    stack = await startSpaStack({ adminPassword, browsers });
     client = new Client(stack.apiUrl);
     admin = await login(client, 'admin', adminPassword, { xff: nextIp() });
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await stack?.stop();
-    spa?.remove();
   });
 
   it('shows the positions live: a simulator change reaches the page without a reload', async () => {

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { axeBothThemes, launchPerson, screenshotAll, signIn, snapshotSpa } from '../support/spa';
-import { startStack, type RunningStack } from '../support/stack';
+import { axeBothThemes, launchPerson, screenshotAll, signIn, startSpaStack } from '../support/spa';
+import type { RunningStack } from '../support/stack';
 
 // The positions list and a position's detail against the real API and simulator, on a desktop
 // and a phone.
@@ -14,19 +14,14 @@ describe('SPA positions (real Chromium, real API, real bot simulator)', () => {
   const adminPassword = strongPassword();
   const browsers: BrowserSession[] = [];
 
-  let spa: ReturnType<typeof snapshotSpa> | undefined;
-
   beforeAll(async () => {
-    spa = snapshotSpa();
-    stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1', ...spa.env } } });
+    stack = await startSpaStack({ adminPassword, browsers });
     ({ page, errors } = await launchPerson(stack.apiUrl, browsers));
     await signIn(page, { username: 'admin', password: adminPassword }, { next: '/positions' });
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await stack?.stop();
-    spa?.remove();
   });
 
   const rows = () => page.getByTestId('position-row');

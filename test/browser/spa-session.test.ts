@@ -3,8 +3,8 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateUser, Client, createUser, login, nextIp, strongPassword, type Session } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { axeBothThemes, launchPerson, screenshotAll, signIn, snapshotSpa } from '../support/spa';
-import { startStack, type RunningStack } from '../support/stack';
+import { axeBothThemes, launchPerson, screenshotAll, signIn, startSpaStack } from '../support/spa';
+import type { RunningStack } from '../support/stack';
 
 // Sign-in through the SPA against the real API: password, the TOTP step, the session kept in
 // memory and restored from the refresh cookie, navigation by role, sign out.
@@ -17,19 +17,14 @@ describe('SPA sign-in and session (real Chromium, real API)', () => {
 
   const openPage = (): Promise<{ page: Page; errors: string[] }> => launchPerson(stack.apiUrl, browsers);
 
-  let spa: ReturnType<typeof snapshotSpa> | undefined;
-
   beforeAll(async () => {
-    spa = snapshotSpa();
-    stack = await startStack({ api: { env: { ADMIN_PASSWORD: adminPassword, TRUSTED_PROXIES: '127.0.0.1', ...spa.env } } });
+    stack = await startSpaStack({ adminPassword, browsers });
     client = new Client(stack.apiUrl);
     admin = await login(client, 'admin', adminPassword, { xff: nextIp() });
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await stack?.stop();
-    spa?.remove();
   });
 
   it('sends a visitor to /login, signs in, returns to the page asked for, and keeps the session across a reload', async () => {

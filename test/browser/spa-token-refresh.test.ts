@@ -2,8 +2,8 @@ import type { Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword } from '../support/auth';
 import type { BrowserSession } from '../support/browser';
-import { launchPerson, signIn, snapshotSpa } from '../support/spa';
-import { startStack, type RunningStack } from '../support/stack';
+import { launchPerson, signIn, startSpaStack } from '../support/spa';
+import type { RunningStack } from '../support/stack';
 
 // Q8: the feed asks for a new token before the old one expires; the page refreshes it through
 // the refresh cookie and hands it over the open socket, which stays open (no reconnection).
@@ -14,29 +14,21 @@ describe('SPA token refresh over the socket (real Chromium, real API)', () => {
   const adminPassword = strongPassword();
   const browsers: BrowserSession[] = [];
 
-  let spa: ReturnType<typeof snapshotSpa> | undefined;
-
   beforeAll(async () => {
-    spa = snapshotSpa();
-    stack = await startStack({
-      api: {
-        env: {
-          ADMIN_PASSWORD: adminPassword,
-          TRUSTED_PROXIES: '127.0.0.1',
-          ...spa.env,
-          // A 60 s token, renewal asked 52 s ahead: the feed asks about 8 s after connecting.
-          ACCESS_TOKEN_TTL_S: '60',
-          WS_TOKEN_REFRESH_LEAD_S: '52',
-        },
+    stack = await startSpaStack({
+      adminPassword,
+      browsers,
+      env: {
+        // A 60 s token, renewal asked 52 s ahead: the feed asks about 8 s after connecting.
+        ACCESS_TOKEN_TTL_S: '60',
+        WS_TOKEN_REFRESH_LEAD_S: '52',
       },
     });
     ({ page, errors } = await launchPerson(stack.apiUrl, browsers));
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await stack?.stop();
-    spa?.remove();
   });
 
   it('renews the token over the open socket and keeps the same connection', async () => {

@@ -6,6 +6,7 @@ import { REPO_ROOT } from './api';
 import { nextIp } from './auth';
 import { seriousAxeViolations, type AxeProblem } from './axe';
 import { collectPageErrors, launchBrowser, type BrowserSession } from './browser';
+import { startStack, type RunningStack } from './stack';
 
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 
@@ -17,6 +18,35 @@ export function snapshotSpa(): { env: { WEB_DIST_DIR: string }; remove(): void }
   const dir = mkdtempSync(join(tmpdir(), 'dnb-web-dist-'));
   cpSync(join(REPO_ROOT, 'apps', 'web', 'dist'), dir, { recursive: true });
   return { env: { WEB_DIST_DIR: dir }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The real simulator and API for an SPA suite: a known admin password, loopback trusted as a
+ * proxy (see launchPerson), its own copy of the built SPA. stop() also closes the suite's
+ * browsers and removes the copy.
+ */
+export async function startSpaStack(options: {
+  adminPassword: string;
+  browsers: BrowserSession[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<RunningStack> {
+  const spa = snapshotSpa();
+  let stack: RunningStack;
+  try {
+    stack = await startStack({
+      api: { env: { ADMIN_PASSWORD: options.adminPassword, TRUSTED_PROXIES: '127.0.0.1', ...spa.env, ...options.env } },
+    });
+  } catch (error) {
+    spa.remove();
+    throw error;
+  }
+  const stopStack = stack.stop.bind(stack);
+  stack.stop = async () => {
+    for (const browser of options.browsers) await browser.close();
+    await stopStack();
+    spa.remove();
+  };
+  return stack;
 }
 
 /**
