@@ -238,7 +238,9 @@ function verdict(expected: Expected, probe: Probe, res: Answer): string | undefi
   // comes from the handler, after the guards let the caller through, so for access it counts as
   // "reached" (never as 2xx, and never in place of an expected 401/403).
   const botUnavailable = res.status === 503 && (res.body as ErrorBody | undefined)?.code === 'BOT_UNAVAILABLE';
-  if (res.status >= 500 && !botUnavailable) problems.push('server error');
+  // Likewise a handler that says this deployment does not do it (501 NOT_SUPPORTED: backups on PostgreSQL).
+  const notSupported = res.status === 501 && (res.body as ErrorBody | undefined)?.code === 'NOT_SUPPORTED';
+  if (res.status >= 500 && !botUnavailable && !notSupported) problems.push('server error');
   switch (expected.kind) {
     case 'public':
     case 'allowed':
