@@ -25,6 +25,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { BotReadApiModule } from './modules/status/bot-read-api.module';
 import { BotConfigModule } from './modules/config/config.module';
+import { ClusterModule } from './modules/cluster/cluster.module';
+import { LeadershipModule } from './modules/cluster/leadership';
 import { ControlModule } from './modules/control/control.module';
 import { FeedModule } from './modules/feed/feed.module';
 import { HealthModule } from './modules/health/health.module';
@@ -44,6 +46,7 @@ export class AppModule {
         DatabaseModule,
         MetricsCoreModule,
         ScheduleModule.forRoot(),
+        LeadershipModule,
         SecurityModule,
         ThrottlerModule.forRoot(
           throttlerOptions(
@@ -68,6 +71,7 @@ export class AppModule {
         HistoryModule,
         BackupsModule,
         MetricsModule,
+        ClusterModule,
       ],
       providers: [
         { provide: LOGGER, useValue: logger },

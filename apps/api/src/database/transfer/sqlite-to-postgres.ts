@@ -7,8 +7,11 @@ import { TableFingerprint, type ColumnKind } from './row-fingerprint';
 
 /** The target's app_meta row that marks it as this command's copy, with what the copy held. */
 export const COPY_MARKER_KEY = 'sqlite_copy';
-/** Tables of the ORM's own bookkeeping: each engine keeps its own. */
-const OWN_TABLES = new Set(['migrations', 'typeorm_metadata']);
+/**
+ * Tables each engine keeps for itself: the ORM's bookkeeping, and the replicas' leader epoch
+ * (copying it would rewind the fencing of replicas already running on the target).
+ */
+const OWN_TABLES = new Set(['migrations', 'typeorm_metadata', 'cluster_lease']);
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const MAX_PARAMS = 60_000;
 const DEFAULT_BATCH_ROWS = 5_000;

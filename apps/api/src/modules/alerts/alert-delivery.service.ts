@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
+import { Leadership } from '../cluster/leadership';
 import { AlertSettingsService } from './alert-settings.service';
 import { AlertStore, type Delivery, type StoredAlert } from './alert-store';
 import { ChannelSenders } from './channels/channel-senders';
@@ -48,13 +49,19 @@ export class AlertDeliveryService implements OnApplicationBootstrap, OnApplicati
   private stopped = false;
   private timer?: NodeJS.Timeout;
   private readonly counts = { sent: 0, retried: 0, dead: 0, postponed: 0 };
+  /** Replicas: while another replica leads, a wake goes to it (it alone sends, so each delivery is sent once). */
+  private forward?: () => void;
 
   constructor(
     private readonly store: AlertStore,
     private readonly settings: AlertSettingsService,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {
+    this.leadership?.onChange((view) => {
+      if (view.role === 'leader') this.wake(); // resume whatever the previous leader left in the outbox
+    });
     this.senders = new ChannelSenders({
       policy: settings.policy,
       timeoutMs: config.alerts.sendTimeoutMs,
@@ -74,6 +81,7 @@ export class AlertDeliveryService implements OnApplicationBootstrap, OnApplicati
   /** Look at the outbox now (an alert was raised, a dead letter revived, or a retry fell due). */
   wake(): void {
     if (this.stopped) return;
+    if (this.leadership && !this.leadership.isLeader()) return this.forward?.();
     if (this.running) {
       this.again = true;
       return;
@@ -95,6 +103,11 @@ export class AlertDeliveryService implements OnApplicationBootstrap, OnApplicati
           this.wake();
         } else void this.scheduleNext();
       });
+  }
+
+  /** Replicas: where a follower's wakes go (the leader). */
+  forwardWakes(forward: () => void): void {
+    this.forward = forward;
   }
 
   /** Resolves once the outbox has no delivery due now (tests and shutdown). */
@@ -130,13 +143,18 @@ export class AlertDeliveryService implements OnApplicationBootstrap, OnApplicati
 
   private async drain(): Promise<void> {
     for (;;) {
+      if (this.leadership && !this.leadership.isLeader()) return;
       const due = await this.store.due(Date.now(), BATCH);
       if (due.length === 0) return;
       const byChannel = new Map<string, typeof due>();
       for (const item of due) byChannel.set(item.delivery.channel, [...(byChannel.get(item.delivery.channel) ?? []), item]);
       await Promise.all(
         [...byChannel.values()].map(async (items) => {
-          for (const item of items) await this.attempt(item.delivery, item.alert);
+          for (const item of items) {
+            // A replica that stopped leading sends nothing more: the new leader resumes the outbox.
+            if (this.leadership && !this.leadership.isLeader()) return;
+            await this.attempt(item.delivery, item.alert);
+          }
         }),
       );
       if (this.stopped) return;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Cron, Interval } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import type { BotFundingRate, BotPauseState, BotPositionSummary, DomainEvent } from '@dnb/contracts';
@@ -7,6 +7,7 @@ import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
+import { Leadership } from '../cluster/leadership';
 import { FeedPublisher } from '../feed/feed-publisher.service';
 import { TradesRepository } from '../history/trades.repository';
 import { AlertDeliveryService } from './alert-delivery.service';
@@ -80,10 +81,21 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     private readonly trades: TradesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // What was sent and acknowledged before a restart still holds repeats back.
+    await this.restoreMemory();
+    this.unsubscribe = this.bridge.events.subscribe('alerts', (event) => this.onEvent(event), {
+      capacity: this.config.alerts.queueCapacity,
+    });
+    // Replicas: a follower's bus is quiet; the one that takes over starts from what the
+    // previous leader stored and from the bridge view it followed.
+    this.leadership?.onChange((view) => (view.role === 'leader' ? this.takeOver() : undefined));
+  }
+
+  /** What was sent and acknowledged before a restart (or by the previous leader) still holds repeats back. */
+  private async restoreMemory(): Promise<void> {
     const since = Date.now() - GATE_MEMORY_MS;
     for (const sent of await this.store.lastSent(since)) this.gate.restore(sent.metricKey, sent.type, sent.sentAt);
     for (const acked of await this.store.acknowledgedLevels(since)) this.gate.acknowledge(acked.metricKey, acked.level);
@@ -91,9 +103,32 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
     for (const trade of await this.trades.observedSince(new Date(Date.now() - TRADE_WATCH_MS).toISOString())) {
       this.decidedTrades.set(trade.id, Date.now());
     }
-    this.unsubscribe = this.bridge.events.subscribe('alerts', (event) => this.onEvent(event), {
-      capacity: this.config.alerts.queueCapacity,
-    });
+  }
+
+  /** This replica leads now: its memory from the store, its view from the bridge (as a baseline would give it). */
+  private async takeOver(): Promise<void> {
+    try {
+      await this.restoreMemory();
+      const view = this.bridge.snapshot();
+      if (!view.positions) return;
+      await this.onEvent({
+        type: 'bridge_baseline',
+        timestamp: new Date().toISOString(),
+        payload: {
+          positions: view.positions,
+          pause_state: view.pauseState,
+          stats: view.stats,
+          lifecycle: view.lifecycle,
+          reason: view.lastError,
+        },
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, 'alert engine could not take over; it follows the next events');
+    }
+  }
+
+  private leading(): boolean {
+    return !this.leadership || this.leadership.isLeader();
   }
 
   onModuleDestroy(): void {
@@ -167,6 +202,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
   /** Every 5 s: the dead-man's switch, funding flips, chain outages, liquidations, escalation, and the gate's memory bound. */
   @Interval('alerts-tick', 5000)
   async tick(): Promise<void> {
+    if (!this.leading()) return;
     const now = Date.now();
     try {
       await this.checkReachability(now);
@@ -183,6 +219,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
   /** Spec 6.1 heartbeat: an hourly status line, so a silent channel is noticed. */
   @Cron('0 0 * * * *', { name: 'alerts-heartbeat', timeZone: 'UTC' })
   async heartbeat(): Promise<void> {
+    if (!this.leading()) return;
     const snapshot = this.bridge.snapshot();
     const open = Object.values(snapshot.positions ?? {}).filter((p) => p.status === 'open').length;
     await this.raise(
@@ -258,6 +295,7 @@ export class AlertEngineService implements OnApplicationBootstrap, OnModuleDestr
   /** Spec 6.1 daily_pnl at 00:00 UTC: the day that just ended (also callable for any `now`). */
   @Cron('0 0 0 * * *', { name: 'alerts-daily-pnl', timeZone: 'UTC' })
   dailyPnlAtMidnight(): Promise<void> {
+    if (!this.leading()) return Promise.resolve();
     return this.dailyPnl(Date.now());
   }
 

@@ -27,6 +27,8 @@ export interface AccessRevocation {
     | 'refresh_reuse'
     | 'password_changed'
     | 'api_key_revoked';
+  /** Replicas: set on a revocation made by another replica (relayed over Redis), so it is not relayed back. */
+  remote?: boolean;
 }
 
 // Short enough that a change made on another replica applies within a second.

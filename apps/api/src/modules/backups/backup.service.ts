@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Database from 'better-sqlite3';
@@ -10,6 +10,7 @@ import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
 import { LOGGER } from '../../common/logging/logger';
+import { Leadership } from '../cluster/leadership';
 import { AuditService } from '../audit/audit.service';
 import type { BackupDto, BackupListDto } from './backups.dto';
 import { backupSqlite, inspectBackup } from './sqlite-backup';
@@ -38,6 +39,7 @@ export class BackupService {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'backups'>,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly audit: AuditService,
+    @Optional() private readonly leadership?: Leadership,
   ) {}
 
   get supported(): boolean {
@@ -47,6 +49,7 @@ export class BackupService {
   @Cron('0 30 2 * * *', { name: 'sqlite-backup', timeZone: 'UTC' })
   async daily(): Promise<void> {
     if (!this.config.backups.daily || !this.supported) return;
+    if (this.leadership && !this.leadership.isLeader()) return; // replicas: the leader's job
     try {
       await this.create('schedule', null);
     } catch (error) {

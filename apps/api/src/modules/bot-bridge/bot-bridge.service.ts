@@ -63,6 +63,33 @@ export interface BridgeSnapshot {
   positionsBeforeRestart: number | null;
 }
 
+/**
+ * The bridge's whole view, as plain JSON (replicas, issue 9): the leader publishes it after each
+ * poll; a follower answers reads from it exactly as the leader's bridge would, with the leader's
+ * read times (so freshness and staleness stay honest), and a follower that takes over diffs its
+ * first poll against it (no new baseline, no repeated events).
+ */
+export interface BridgeState {
+  resources: Record<ResourceName, { data: unknown; asOf: number | null; startedAt: number | null; failure: BridgeFailure | null }>;
+  lifecycle: BridgeLifecycle;
+  lifecycleKnown: boolean;
+  lifecycleSince: number | null;
+  lifecycleReason: string | null;
+  positionsBeforeRestart: number | null;
+  known: Array<[string, SeenPosition]> | null;
+  baselined: string[];
+  features: Array<[BotFeature, { supported: boolean; checkedAt: number | null }]>;
+  lastExtensionPollAt: number | null;
+  healthFailure: BridgeFailure | null;
+  breaker: { state: BreakerStateName; openedAt: number | null; cause: BridgeFailureKind | null; lastFailure: string | null };
+}
+
+/** What a following bridge asks of the leader. */
+export interface BridgeFollowing {
+  /** Poll the bot now (after a control call made here, so the leader sequences its change). */
+  requestPoll(): void;
+}
+
 /** The bus as callers see it. */
 export interface BridgeEventsApi {
   subscribe(name: string, handler: EventHandler<DomainEvent>, options?: SubscribeOptions): () => void;
@@ -251,6 +278,12 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   private pollInFlight?: Promise<void>;
   private timer?: NodeJS.Timeout;
   private running = false;
+  /** Replicas: set while another replica leads (this bridge then never polls nor publishes). */
+  private following: BridgeFollowing | null = null;
+  /** The leader's breaker state, while following. */
+  private leaderBreaker: BreakerStateName | null = null;
+  private readonly importWaiters = new Set<() => void>();
+  private readonly pollListeners = new Set<() => void>();
 
   constructor(
     private readonly client: BotHttpClient,
@@ -293,7 +326,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   /** Starts the background poll (the first one at once). */
   start(): void {
-    if (this.running) return;
+    if (this.running || this.following) return;
     this.running = true;
     this.schedule(0);
   }
@@ -313,6 +346,112 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       void this.poll().finally(() => this.schedule(Math.max(0, this.config.bot.pollMs - (Date.now() - started))));
     }, delayMs);
     this.timer.unref();
+  }
+
+  // ------------------------------------------------------------------ replicas (issue 9)
+
+  /** Another replica leads: stop polling; reads are answered from importState(). */
+  follow(following: BridgeFollowing): void {
+    this.stop();
+    this.following = following;
+  }
+
+  /**
+   * This replica leads now: poll, diffing against the state last imported. Read times stay;
+   * request order restarts (another process's clock said nothing about this one's requests).
+   */
+  lead(): void {
+    this.following = null;
+    this.leaderBreaker = null;
+    for (const resource of Object.values(this.resources)) resource.startedAt = -Infinity;
+    this.start();
+  }
+
+  /** Called after each of this bridge's polls has applied its answers (the leader shares its state then). */
+  onPolled(listener: () => void): () => void {
+    this.pollListeners.add(listener);
+    return () => this.pollListeners.delete(listener);
+  }
+
+  isFollowing(): boolean {
+    return this.following !== null;
+  }
+
+  exportState(): BridgeState {
+    const finite = (n: number) => (Number.isFinite(n) ? n : null);
+    const resources = {} as BridgeState['resources'];
+    for (const [name, r] of Object.entries(this.resources) as Array<[ResourceName, Resource<unknown>]>) {
+      resources[name] = { data: r.data, asOf: r.asOf, startedAt: finite(r.startedAt), failure: r.failure };
+    }
+    return {
+      resources,
+      lifecycle: this.lifecycle,
+      lifecycleKnown: this.lifecycleKnown,
+      lifecycleSince: this.lifecycleSince,
+      lifecycleReason: this.lifecycleReason,
+      positionsBeforeRestart: this.positionsBeforeRestart,
+      known: this.known ? [...this.known.entries()] : null,
+      baselined: [...this.baselined],
+      features: [...this.features.entries()].map(([f, st]) => [f, { supported: st.supported, checkedAt: finite(st.checkedAt) }]),
+      lastExtensionPollAt: finite(this.lastExtensionPollAt),
+      healthFailure: this.healthFailure,
+      breaker: {
+        state: this.breakerStateName(),
+        openedAt: this.breakerOpenedAt,
+        cause: this.breakerCause,
+        lastFailure: this.lastBreakerFailure,
+      },
+    };
+  }
+
+  /** While following: takes the leader's view (a resource read here after the leader's read is kept). */
+  importState(state: BridgeState): void {
+    if (!this.following) return;
+    for (const [name, r] of Object.entries(state.resources) as Array<[ResourceName, BridgeState['resources'][ResourceName]]>) {
+      const mine = this.resources[name] as Resource<unknown>;
+      const startedAt = r.startedAt ?? -Infinity;
+      if (mine.asOf !== null && r.asOf !== null && mine.asOf > r.asOf && mine.startedAt > startedAt) continue;
+      Object.assign(mine, { data: r.data, asOf: r.asOf, startedAt, failure: r.failure });
+    }
+    this.lifecycle = state.lifecycle;
+    this.lifecycleKnown = state.lifecycleKnown;
+    this.lifecycleSince = state.lifecycleSince;
+    this.lifecycleReason = state.lifecycleReason;
+    this.positionsBeforeRestart = state.positionsBeforeRestart;
+    this.known = state.known ? new Map(state.known) : null;
+    this.baselined.clear();
+    for (const name of state.baselined) this.baselined.add(name);
+    this.features.clear();
+    for (const [feature, st] of state.features)
+      this.features.set(feature, { supported: st.supported, checkedAt: st.checkedAt ?? -Infinity });
+    this.lastExtensionPollAt = state.lastExtensionPollAt ?? -Infinity;
+    this.healthFailure = state.healthFailure;
+    this.leaderBreaker = state.breaker.state;
+    this.breakerOpenedAt = state.breaker.openedAt;
+    this.breakerCause = state.breaker.cause;
+    this.lastBreakerFailure = state.breaker.lastFailure;
+    for (const wake of [...this.importWaiters]) wake();
+    this.importWaiters.clear();
+  }
+
+  /** The breaker callers see: the leader's while following (its polls are the ones that count). */
+  private breakerView(): CircuitState {
+    if (this.following && this.leaderBreaker) {
+      return this.leaderBreaker === 'closed'
+        ? CircuitState.Closed
+        : this.leaderBreaker === 'half_open'
+          ? CircuitState.HalfOpen
+          : CircuitState.Open;
+    }
+    return this.breaker.state;
+  }
+
+  /** While following, "a poll" is the leader's next one: ask for it and wait for its state. */
+  private nextImport(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.importWaiters.add(resolve);
+      this.following?.requestPoll();
+    });
   }
 
   // ------------------------------------------------------------------ public API
@@ -348,7 +487,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       pauseState: pauseState.data,
       chains: this.features.get('chains')?.supported === false ? null : chains.data,
       fundingRates: this.features.get('funding-rates')?.supported === false ? null : fundingRates.data,
-      breakerOpen: this.breaker.state !== CircuitState.Closed,
+      breakerOpen: this.breakerView() !== CircuitState.Closed,
       breakerState: this.breakerStateName(),
       features,
       positionsBeforeRestart: LIST_INCOMPLETE_STATES.has(this.lifecycle) ? this.positionsBeforeRestart : null,
@@ -374,7 +513,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   /** The same read when it needs no waiting (see read), else null. */
   readNow<K extends CoreResource>(name: K): ResourceRead<ResourceData[K]> | null {
     const resource = this.resources[name] as Resource<ResourceData[K]>;
-    if (!this.isFresh(resource) && resource.failure === null && this.breaker.state === CircuitState.Closed) return null;
+    if (!this.isFresh(resource) && resource.failure === null && this.breakerView() === CircuitState.Closed) return null;
     return this.readOf(resource);
   }
 
@@ -514,7 +653,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   /** Seconds after which asking again makes sense. */
   retryAfterSeconds(): number {
-    if (this.breakerOpenedAt !== null && this.breaker.state !== CircuitState.Closed) {
+    if (this.breakerOpenedAt !== null && this.breakerView() !== CircuitState.Closed) {
       return Math.max(1, Math.ceil((this.breakerOpenedAt + BREAKER_HALF_OPEN_AFTER_MS - Date.now()) / 1000));
     }
     return Math.max(1, Math.ceil(this.config.bot.cacheTtlMs / 1000));
@@ -524,6 +663,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   /** One poll of the bot; concurrent callers share the one in flight. */
   poll(): Promise<void> {
+    if (this.following) return (this.pollInFlight ??= this.nextImport().finally(() => (this.pollInFlight = undefined)));
     this.pollInFlight ??= this.pollOnce()
       .catch((error: unknown) => this.logger?.error({ err: error }, 'bot poll failed unexpectedly'))
       .finally(() => (this.pollInFlight = undefined));
@@ -531,7 +671,8 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   }
 
   private pollSoon(): void {
-    if (this.running) this.schedule(0);
+    if (this.following) this.following.requestPoll();
+    else if (this.running) this.schedule(0);
   }
 
   private async waitForPoll(maxMs: number): Promise<void> {
@@ -565,6 +706,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     this.publishBaselineIfNew();
     if (chains) this.applyResource('chains', chains as Outcome<BotChains>);
     if (fundingRates) this.applyResource('fundingRates', fundingRates as Outcome<BotFundingRates>);
+    for (const listener of this.pollListeners) listener();
   }
 
   private async fetchHealth(): Promise<Outcome<{ lifecycle: BridgeLifecycle; reason: string | null }>> {
@@ -744,6 +886,8 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   }
 
   private publish(event: DomainEvent): void {
+    // A follower's bus stays quiet: the leader's poll makes the events, and sequences them.
+    if (this.following) return;
     this.events.publish(event);
   }
 
@@ -1004,7 +1148,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   /** Why data is stale when no read of it has failed (the poll never got to it). */
   private staleFailure(): BridgeFailure {
-    if (this.breaker.state !== CircuitState.Closed) return this.classify(new BrokenCircuitError());
+    if (this.breakerView() !== CircuitState.Closed) return this.classify(new BrokenCircuitError());
     if (this.lifecycle === 'unavailable') {
       // A /health that timed out means a slow bot, not a missing one.
       const kind = this.healthFailure?.kind === 'timeout' ? 'timeout' : 'unreachable';
@@ -1014,7 +1158,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
   }
 
   private breakerStateName(): BreakerStateName {
-    switch (this.breaker.state) {
+    switch (this.breakerView()) {
       case CircuitState.Closed:
         return 'closed';
       case CircuitState.HalfOpen:

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FeedEvent, UnsequencedFeedEvent } from '@dnb/contracts';
@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
+import { Leadership } from '../cluster/leadership';
 import type { FeedEventLog, FeedEventLogStats } from './event-log';
 
 /** 5 parameters a row: well below SQLite's (32766) and PostgreSQL's (65535) limits. */
@@ -44,11 +45,15 @@ export class DatabaseEventLog implements FeedEventLog {
   private pruned = 0;
   private writes: Promise<unknown> = Promise.resolve();
   private pruning: Promise<unknown> = Promise.resolve();
+  /** The leader's fencing epoch (replicas on PostgreSQL); null: appends are not fenced. */
+  private fenceEpoch: number | null = null;
+  private fencedListener?: (error: FencedAppendError) => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: { feed: Pick<AppConfig['feed'], 'retainEvents' | 'retainHours' | 'ringSize'> },
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
     this.ring = new EventRing(config.feed.ringSize);
@@ -73,6 +78,43 @@ export class DatabaseEventLog implements FeedEventLog {
   append(events: readonly UnsequencedFeedEvent[]): Promise<FeedEvent[]> {
     if (events.length === 0) return Promise.resolve([]);
     return this.exclusive(() => this.appendNow(events));
+  }
+
+  /**
+   * Replicas: appends from now on commit only while cluster_lease still holds this epoch (read
+   * FOR SHARE in the append's transaction, so a new leader's bump waits for it or fences it).
+   * null turns fencing off. A fenced append throws FencedAppendError and tells the listener.
+   */
+  fence(epoch: number | null, onFenced?: (error: FencedAppendError) => void): void {
+    this.fenceEpoch = this.postgres ? epoch : null;
+    this.fencedListener = onFenced;
+  }
+
+  /**
+   * A follower takes in events the leader sequenced (from the fan-out): returns the ones after
+   * currentSeq() up to the last given, contiguous, reading from the shared database any the
+   * fan-out skipped (a lost message). Events already held are dropped. Serialised with writes.
+   */
+  follow(events: readonly FeedEvent[]): Promise<FeedEvent[]> {
+    return this.exclusive(async () => {
+      const last = events.at(-1)?.seq ?? 0;
+      if (last <= this.current) return [];
+      const fresh = events.filter((event) => event.seq > this.current);
+      const missing = fresh[0]!.seq - this.current - 1;
+      const gap = missing > 0 ? await this.readRange(this.current, fresh[0]!.seq - 1) : [];
+      const run = [...gap, ...fresh];
+      if (run.some((event, i) => event.seq !== this.current + 1 + i)) {
+        // The database no longer holds the gap (pruned) or the message was out of order: start over from the database.
+        const rows = await this.readRange(this.current, last);
+        return this.takeIn(rows.filter((row, i) => row.seq === rows[0]!.seq + i));
+      }
+      return this.takeIn(run);
+    });
+  }
+
+  /** A follower that must be at seq before going on (a baseline at seq): reads what it lacks from the database. */
+  followTo(seq: number): Promise<FeedEvent[]> {
+    return this.exclusive(async () => (seq <= this.current ? [] : this.takeIn(await this.readRange(this.current, seq))));
   }
 
   /** Also prune every tenth of FEED_RETAIN_EVENTS appended, not only on the schedule. */
@@ -124,6 +166,8 @@ export class DatabaseEventLog implements FeedEventLog {
 
   @Interval('feed-event-log-prune', PRUNE_EVERY_MS)
   async pruneOnSchedule(): Promise<void> {
+    // Replicas: the leader prunes the shared log; followers only read it.
+    if (this.leadership && !this.leadership.isLeader()) return;
     try {
       const { deleted } = await this.prune();
       if (deleted > 0) this.logger.info({ deleted, oldest_seq: this.oldest, current_seq: this.current }, 'feed event log pruned');
@@ -144,6 +188,21 @@ export class DatabaseEventLog implements FeedEventLog {
     };
   }
 
+  private takeIn(events: FeedEvent[]): FeedEvent[] {
+    for (const event of events) this.ring.push(event);
+    if (events.length) this.current = events.at(-1)!.seq;
+    if (this.oldest > this.current) this.oldest = events[0]?.seq ?? this.oldest;
+    return events;
+  }
+
+  private async readRange(afterSeq: number, toSeq: number): Promise<FeedEvent[]> {
+    const rows = await this.select<FeedEventRow>(
+      'SELECT seq, type, timestamp, data FROM feed_events WHERE seq > ? AND seq <= ? ORDER BY seq',
+      [afterSeq, toSeq],
+    );
+    return rows.map(toEvent);
+  }
+
   private async appendNow(events: readonly UnsequencedFeedEvent[]): Promise<FeedEvent[]> {
     const first = this.current + 1;
     const sequenced = events.map(
@@ -151,7 +210,17 @@ export class DatabaseEventLog implements FeedEventLog {
     );
     const createdAt = new Date().toISOString();
     try {
-      if (sequenced.length <= INSERT_ROWS_PER_STATEMENT) {
+      if (this.fenceEpoch !== null) {
+        const epoch = this.fenceEpoch;
+        await this.dataSource.transaction(async (manager) => {
+          const [lease] = await manager.query<Array<{ epoch: number | string }>>('SELECT epoch FROM cluster_lease WHERE id = 1 FOR SHARE');
+          if (Number(lease?.epoch) !== epoch) throw new FencedAppendError(epoch, Number(lease?.epoch));
+          for (let i = 0; i < sequenced.length; i += INSERT_ROWS_PER_STATEMENT) {
+            const chunk = sequenced.slice(i, i + INSERT_ROWS_PER_STATEMENT);
+            await manager.query(this.insertSql(chunk.length), insertParams(chunk, createdAt));
+          }
+        });
+      } else if (sequenced.length <= INSERT_ROWS_PER_STATEMENT) {
         // One statement is atomic on its own, and leaves no await inside an open transaction
         // (on SQLite every repository shares TypeORM's one connection).
         await this.dataSource.query(this.insertSql(sequenced.length), insertParams(sequenced, createdAt));
@@ -165,6 +234,12 @@ export class DatabaseEventLog implements FeedEventLog {
       }
     } catch (error) {
       this.appendFailures++;
+      if (error instanceof FencedAppendError) {
+        this.logger.error({ epoch: error.epoch, current_epoch: error.currentEpoch }, 'feed event log append fenced: another replica leads');
+        this.fenceEpoch = null;
+        this.fencedListener?.(error);
+        throw error;
+      }
       this.logger.error({ err: error, first_seq: first, count: sequenced.length }, 'feed event log append failed; events not sequenced');
       await this.resyncAfterFailure().catch(() => undefined);
       throw error;
@@ -259,6 +334,17 @@ export class DatabaseEventLog implements FeedEventLog {
     if (!this.postgres) return sql;
     let n = 0;
     return sql.replace(/\?/g, () => `$${++n}`);
+  }
+}
+
+/** A deposed leader tried to append: the lease's epoch moved on. Nothing was written. */
+export class FencedAppendError extends Error {
+  constructor(
+    readonly epoch: number,
+    readonly currentEpoch: number,
+  ) {
+    super(`append fenced: this replica led with epoch ${epoch}, the lease is at ${currentEpoch}`);
+    this.name = 'FencedAppendError';
   }
 }
 

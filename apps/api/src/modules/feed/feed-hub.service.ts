@@ -11,6 +11,7 @@ import {
   type FeedErrorCode,
   type FeedEvent,
   type FeedServerMessage,
+  type FeedState,
   Permission,
 } from '@dnb/contracts';
 import type { Logger } from 'pino';
@@ -153,6 +154,27 @@ export class FeedHub implements OnApplicationShutdown {
     this.flushBatch();
     this.projection.reset(baseline);
     this.baselineSeq = this.seq();
+    for (const socket of this.sockets()) {
+      const client = clientOf(socket);
+      if (client?.channels && !client.pending) this.sendSnapshot(socket, client.channels, true);
+    }
+  }
+
+  /** The state at seq() and the seq of its baseline, for replicas that start later (see adopt). */
+  exportState(): { seq: number; baselineSeq: number; state: FeedState } {
+    this.flushBatch();
+    return { seq: this.seq(), baselineSeq: this.baselineSeq, state: this.projection.export() };
+  }
+
+  /**
+   * A replica that starts while another leads takes the leader's state at seq; the events after
+   * it then come through publish(). Subscribed clients get it as a reset snapshot.
+   */
+  adopt(shared: { seq: number; baselineSeq: number; state: FeedState }): void {
+    this.flushBatch();
+    this.projection.restore(shared.state);
+    this.publishedSeq = shared.seq;
+    this.baselineSeq = shared.baselineSeq;
     for (const socket of this.sockets()) {
       const client = clientOf(socket);
       if (client?.channels && !client.pending) this.sendSnapshot(socket, client.channels, true);

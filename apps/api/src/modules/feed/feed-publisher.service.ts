@@ -1,11 +1,25 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { feedEventOf, type BridgeBaselineEvent, type DomainEvent, type UnsequencedFeedEvent } from '@dnb/contracts';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { feedEventOf, type BridgeBaselineEvent, type DomainEvent, type FeedEvent, type UnsequencedFeedEvent } from '@dnb/contracts';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
+import { Leadership } from '../cluster/leadership';
 import { FEED_EVENT_LOG, type FeedEventLog } from './event-log';
 import { FeedHub } from './feed-hub.service';
+
+/**
+ * Replicas (issue 9): where the leader's sequenced events go besides its own hub (every other
+ * replica's hub), and where a follower's own events go to be sequenced (the leader).
+ */
+export interface FeedRelay {
+  /** Events just stored, in seq order. */
+  sequenced(events: readonly FeedEvent[]): void;
+  /** The hub restarted from a bridge baseline at this seq. */
+  baseline(seq: number, baseline: BridgeBaselineEvent['payload']): void;
+  /** A follower's event (a config change) for the leader to sequence. */
+  forward(event: UnsequencedFeedEvent): Promise<void>;
+}
 
 /** Bridge events gathered for one store at most (a poll makes a few dozen). */
 const MAX_PENDING = 1000;
@@ -22,6 +36,7 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private tail: Promise<void> = Promise.resolve();
   private pending: Array<UnsequencedFeedEvent | { baseline: BridgeBaselineEvent['payload'] }> = [];
   private storing?: Promise<void>;
+  private relay: FeedRelay | null = null;
 
   constructor(
     private readonly bridge: BotBridgeService,
@@ -29,7 +44,19 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly hub: FeedHub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {}
+
+  /** Replicas: the cluster service relays what is sequenced here, and forwards a follower's events. */
+  setRelay(relay: FeedRelay | null): void {
+    this.relay = relay;
+  }
+
+  /** Resolves once every bridge event received so far is stored and handed to the hub. */
+  async idle(): Promise<void> {
+    await this.storing;
+    await this.tail;
+  }
 
   onApplicationBootstrap(): void {
     this.hub.setFreshness(() => this.bridge.snapshot().freshness);
@@ -45,10 +72,13 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Publishes an event that does not come from the bridge (config changes, alerts). */
   publish(event: UnsequencedFeedEvent): Promise<void> {
+    // Replicas: only the leader sequences.
+    if (this.relay && this.leadership && !this.leadership.isLeader()) return this.relay.forward(event);
     // One at a time, store then send: the hub gets events in exactly the order of their seqs.
     const run = this.tail.then(async () => {
-      const [sequenced] = await this.log.append([event]);
-      this.hub.publish(sequenced!);
+      const stored = await this.log.append([event]);
+      this.hub.publish(stored[0]!);
+      this.relay?.sequenced(stored);
     });
     this.tail = run.catch(() => undefined);
     return run;
@@ -87,12 +117,15 @@ export class FeedPublisher implements OnApplicationBootstrap, OnModuleDestroy {
         if (!events.length) return;
         const batch = events;
         events = [];
-        for (const sequenced of await this.log.append(batch)) this.hub.publish(sequenced);
+        const stored = await this.log.append(batch);
+        for (const sequenced of stored) this.hub.publish(sequenced);
+        this.relay?.sequenced(stored);
       };
       for (const item of items) {
         if ('baseline' in item) {
           await store();
           this.hub.resetTo(item.baseline); // in seq order: after what came before it
+          this.relay?.baseline(this.hub.seq(), item.baseline);
         } else events.push(item);
       }
       await store();

@@ -18,6 +18,16 @@ export class FeedProjection {
     };
   }
 
+  /** The whole state, as a copy (the leader shares it with replicas that start later). */
+  export(): FeedState {
+    return structuredClone(this.state);
+  }
+
+  /** Replaces everything with a state export() gave. */
+  restore(state: FeedState): void {
+    this.state = structuredClone(state);
+  }
+
   apply(event: FeedEvent): void {
     applyFeedEvent(this.state, event);
   }

@@ -56,10 +56,29 @@ export class HealthReportDto implements HealthReport {
   checks!: HealthChecksDto;
 }
 
+export class ClusterRoleDto {
+  @ApiProperty({ enum: ['leader', 'follower'], example: 'leader', description: 'Whether this replica polls the bot and sequences events' })
+  role!: 'leader' | 'follower';
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 3,
+    description: 'The fencing epoch this replica leads with (0 without replicas); null while following',
+  })
+  epoch!: number | null;
+
+  @ApiProperty({ example: true, description: 'True when replicas elect a leader (PostgreSQL and REDIS_URL set)' })
+  clustered!: boolean;
+}
+
 export class ReadinessDto {
   @ApiProperty({ example: true })
   ready!: boolean;
 
   @ApiPropertyOptional({ example: 'database check failed: connect ECONNREFUSED' })
   reason?: string;
+
+  @ApiProperty({ type: ClusterRoleDto, description: "This replica's role; every replica is ready to serve, leader or not" })
+  cluster!: ClusterRoleDto;
 }

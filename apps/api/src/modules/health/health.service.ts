@@ -10,6 +10,9 @@ import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { BotHealthProbe } from '../bot-bridge/bot-health.probe';
 import { FEED_EVENT_LOG, type FeedEventLog } from '../feed/event-log';
 import { FeedHub } from '../feed/feed-hub.service';
+import { Leadership } from '../cluster/leadership';
+import { withTimeout } from '../cluster/with-timeout';
+import type { ClusterRoleDto, ReadinessDto } from './health.dto';
 import { APP_VERSION } from '../../version';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -34,6 +37,7 @@ export class HealthService {
     private readonly alertDelivery: AlertDeliveryService,
     private readonly telegram: TelegramCommandsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly leadership: Leadership,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -46,6 +50,7 @@ export class HealthService {
         uptime_seconds: Math.floor((Date.now() - this.startedAt) / 1000),
         environment: this.config.env,
         installation_id: this.meta.installation()?.installationId,
+        cluster: this.clusterRole(),
       },
     };
     const feed = this.feedCheck();
@@ -109,9 +114,17 @@ export class HealthService {
   private lastDead = 0;
 
   /** Ready to serve: the database answers and its schema is current. The bot is not required. */
-  async ready(): Promise<{ ready: boolean; reason?: string }> {
+  async ready(): Promise<ReadinessDto> {
     const database = await this.databaseCheck();
-    return database.status === 'healthy' ? { ready: true } : { ready: false, reason: database.error ?? 'database unavailable' };
+    const cluster = this.clusterRole();
+    return database.status === 'healthy'
+      ? { ready: true, cluster }
+      : { ready: false, reason: database.error ?? 'database unavailable', cluster };
+  }
+
+  private clusterRole(): ClusterRoleDto {
+    const { role, epoch, clustered } = this.leadership.current();
+    return { role, epoch, clustered };
   }
 
   private async botCheck(): Promise<HealthCheck> {
@@ -142,17 +155,5 @@ export class HealthService {
         detail: { driver: this.config.database.driver },
       };
     }
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

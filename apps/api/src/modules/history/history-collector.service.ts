@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { BOT_PATHS, type BotCircuitBreakers, type BotPauseState, type BotPositionSummary, type DomainEvent } from '@dnb/contracts';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { LOGGER } from '../../common/logging/logger';
+import { Leadership } from '../cluster/leadership';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { sumDecimals } from '../positions/decimal-sum';
 import { BotActionLog } from './bot-action-log';
@@ -49,6 +50,7 @@ export class HistoryCollector implements OnApplicationBootstrap, OnModuleDestroy
     private readonly actionLog: BotActionLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,8 +58,21 @@ export class HistoryCollector implements OnApplicationBootstrap, OnModuleDestroy
     this.unsubscribe = this.bridge.events.subscribe('history', (event) => this.handle(event), {
       capacity: this.config.history.queueCapacity,
     });
-    this.timer = setInterval(() => void this.sample(), this.config.history.sampleMs);
+    // Replicas: only the leader samples; one that takes over reads what the previous leader stored.
+    this.timer = setInterval(() => void (this.leading() ? this.sample() : undefined), this.config.history.sampleMs);
     this.timer.unref();
+    this.leadership?.onChange((view) => (view.role === 'leader' ? this.takeOver() : undefined));
+  }
+
+  private leading(): boolean {
+    return !this.leadership || this.leadership.isLeader();
+  }
+
+  private async takeOver(): Promise<void> {
+    await this.serial(async () => {
+      this.realized = totals(await this.tradesRepository.allPnl());
+      this.reconciled = false;
+    }).catch((error: unknown) => this.logger.error({ err: error }, 'history could not take over; realized PnL as last known'));
   }
 
   onModuleDestroy(): void {

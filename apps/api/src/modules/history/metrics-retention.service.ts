@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Cron, Interval } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logger';
+import { Leadership } from '../cluster/leadership';
 import { DecimalAggregator } from './decimal-aggregate';
 import { HistoryDatabase } from './history-database';
 import {
@@ -100,10 +101,12 @@ export class MetricsRetentionService {
     private readonly metrics: MetricsRepository,
     private readonly db: HistoryDatabase,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {}
 
   @Interval('history-rollup', 60_000)
   async rollUpOnSchedule(): Promise<void> {
+    if (this.leadership && !this.leadership.isLeader()) return; // replicas: the leader's job
     try {
       await this.serial(() => this.rollUpNow(Date.now(), timeSlicer()));
     } catch (error) {
@@ -113,6 +116,7 @@ export class MetricsRetentionService {
 
   @Cron('0 0 3 * * *', { name: 'history-retention', timeZone: 'UTC' })
   async retentionOnSchedule(): Promise<void> {
+    if (this.leadership && !this.leadership.isLeader()) return;
     try {
       const report = await this.run();
       this.logger.info({ report }, 'history retention done');

@@ -5,6 +5,7 @@ import { Metrics } from '../../common/metrics/metrics';
 import { DatabaseHealthRepository } from '../../database/database-health.repository';
 import { AlertDeliveryService } from '../alerts/alert-delivery.service';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
+import { Leadership } from '../cluster/leadership';
 import { FEED_EVENT_LOG, type FeedEventLog } from '../feed/event-log';
 import { FeedHub } from '../feed/feed-hub.service';
 
@@ -30,11 +31,29 @@ export class MetricsCollectors implements OnModuleInit {
     @Inject(FEED_EVENT_LOG) private readonly eventLog: FeedEventLog,
     private readonly alertDelivery: AlertDeliveryService,
     private readonly database: DatabaseHealthRepository,
+    private readonly leadership: Leadership,
   ) {}
 
   onModuleInit(): void {
     const registers = [this.metrics.registry];
-    const { bridge, feedHub, eventLog, alertDelivery, database } = this;
+    const { bridge, feedHub, eventLog, alertDelivery, database, leadership } = this;
+
+    new Gauge({
+      name: 'dnb_cluster_leader',
+      help: 'Replicas: 1 while this process leads (polls the bot, sequences events), 0 while it follows',
+      registers,
+      collect() {
+        this.set(leadership.isLeader() ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'dnb_cluster_epoch',
+      help: 'Replicas: the fencing epoch this process leads with (0 without replicas; -1 while following)',
+      registers,
+      collect() {
+        this.set(leadership.current().epoch ?? -1);
+      },
+    });
 
     new Gauge({
       name: 'dnb_ws_connections',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Bot, type CommandContext, type Context } from 'grammy';
 import { can, Permission, type PauseScope } from '@dnb/contracts';
 import type { Logger } from 'pino';
@@ -6,6 +6,7 @@ import type { Actor } from '../../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/env.schema';
 import { AppException } from '../../../common/errors/app.exception';
 import { LOGGER } from '../../../common/logging/logger';
+import { Leadership } from '../../cluster/leadership';
 import { AuditService } from '../../audit/audit.service';
 import { AuthStateService } from '../../auth/auth-state.service';
 import { BotBridgeService } from '../../bot-bridge/bot-bridge.service';
@@ -61,6 +62,7 @@ export class TelegramCommandsService implements OnApplicationBootstrap, OnApplic
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() private readonly leadership?: Leadership,
   ) {
     this.allowedChats = new Set(config.alerts.telegramAllowedChats);
   }
@@ -84,18 +86,31 @@ export class TelegramCommandsService implements OnApplicationBootstrap, OnApplic
     );
     bot.catch((error) => this.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram command failed'));
     this.bot = bot;
+    // Replicas: Telegram gives updates to one poller only, so the leader listens.
+    if (!this.leadership || this.leadership.isLeader()) this.listen();
+    this.leadership?.onChange((view) => (view.role === 'leader' ? this.listen() : this.quiet()));
+  }
+
+  private listen(): void {
+    const bot = this.bot;
+    if (!bot || this.running) return;
     this.running = bot
       .start({
         allowed_updates: ['message'],
         onStart: (me) => this.logger.info({ bot: me.username, chats: [...this.allowedChats] }, 'telegram commands listening'),
       })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'telegram commands stopped: the bot could not poll Telegram'));
+      .catch((error: unknown) => this.logger.error({ err: error }, 'telegram commands stopped: the bot could not poll Telegram'))
+      .finally(() => (this.running = undefined));
+  }
+
+  private async quiet(): Promise<void> {
+    if (this.bot?.isRunning()) await this.bot.stop();
+    await this.running;
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.limits.close();
-    if (this.bot?.isRunning()) await this.bot.stop();
-    await this.running;
+    await this.quiet();
   }
 
   stats(): Record<string, number> {
