@@ -9,6 +9,7 @@ type Operation = {
   security?: Array<Record<string, string[]>>;
   responses: Record<string, unknown>;
   requestBody?: unknown;
+  parameters?: Array<{ in: string }>;
   operationId?: string;
 };
 
@@ -65,8 +66,15 @@ function describeAccess(document: OpenAPIObject): void {
         op.responses['401'] ??= errorResponse('401');
         op.responses['403'] ??= errorResponse('403');
       }
-      if (op.requestBody) op.responses['400'] ??= errorResponse('400');
+      // The validation pipe checks bodies, queries and path parameters alike.
+      const validated = op.requestBody || op.parameters?.some((p) => p.in === 'query' || p.in === 'path');
+      if (validated) op.responses['400'] ??= errorResponse('400');
       op.responses['429'] ??= errorResponse('429');
+      // Errors declared with only a description (404, 501, ...) still answer the one error shape.
+      for (const [status, response] of Object.entries(op.responses)) {
+        const declared = response as { content?: unknown };
+        if (/^[45]/.test(status) && !declared.content) declared.content = errorResponse(status).content;
+      }
     }
   }
 }

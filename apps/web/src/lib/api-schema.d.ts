@@ -1375,6 +1375,54 @@ export interface components {
             source: "put" | "restore";
             version: number;
         };
+        ControlPreviewDto: {
+            /**
+             * @example pause
+             * @enum {string}
+             */
+            action: "pause" | "resume" | "emergency-stop";
+            /**
+             * @description resume: active circuit breakers that need a manual reset and keep the bot paused
+             * @example []
+             */
+            blocking_breakers?: ("asgard_health" | "hyperliquid_margin" | "negative_apy" | "price_deviation" | "lst_depeg" | "high_gas" | "chain_outage" | "manual")[];
+            /** @example No position is closed, even on exit signals or falling health: the positions below stay exposed. */
+            effect: string;
+            freshness: components["schemas"]["DataFreshnessDto"];
+            /**
+             * @description The bot's state; unavailable: it gives no usable answer
+             * @example running
+             * @enum {string}
+             */
+            lifecycle: "starting" | "recovering" | "running" | "degraded" | "shutdown" | "unavailable";
+            /** @description The pause state now (see freshness) */
+            pause_state: components["schemas"]["PauseStateDto"] | null;
+            /** @description pause: the open positions left exposed (none for entry) */
+            positions_exposed?: components["schemas"]["ExposedPositionDto"][];
+            /** @description emergency-stop: every position it would close */
+            positions_to_close?: components["schemas"]["ExposedPositionDto"][];
+            /**
+             * @description pause: the scope (entry when not given); else as asked or null
+             * @example exit
+             * @enum {string|null}
+             */
+            scope: "all" | "entry" | "exit" | "asgard" | "hyperliquid" | null;
+            /**
+             * @description emergency-stop: whether the bot serves it (null: not known yet)
+             * @example true
+             */
+            supported?: boolean | null;
+            /**
+             * @description pause, emergency-stop: the sum of deployed_usd over the open positions (decimal string)
+             * @example 30000.00
+             */
+            total_deployed_usd?: string;
+            /**
+             * @description emergency-stop: the sum of total_pnl_usd over the open positions (decimal string)
+             * @example 123.45
+             */
+            total_pnl_usd?: string;
+        };
         ControlResultDto: {
             /** @description False when the bot was already in that state (nothing sent) */
             changed: boolean;
@@ -1490,6 +1538,45 @@ export interface components {
             confirm: string;
             /** @example LST depeg spreading */
             reason: string;
+        };
+        ExposedPositionDto: {
+            /**
+             * @description Asgard health factor (decimal string)
+             * @example 0.28
+             */
+            asgard_hf: string;
+            /**
+             * @example SOL
+             * @enum {string}
+             */
+            asset: "SOL" | "jitoSOL" | "jupSOL" | "INF";
+            /**
+             * @description Decimal string, exactly as the bot sent it
+             * @example 10000.00
+             */
+            deployed_usd: string;
+            /**
+             * @description Hyperliquid margin fraction (decimal string)
+             * @example 0.15
+             */
+            hyperliquid_mf: string;
+            /**
+             * @description Decimal string, exactly as the bot sent it
+             * @example 30000.00
+             */
+            long_value_usd: string;
+            /** @example pos_sol_1 */
+            position_id: string;
+            /**
+             * @description Decimal string, exactly as the bot sent it
+             * @example 30000.00
+             */
+            short_value_usd: string;
+            /**
+             * @description Decimal string, exactly as the bot sent it
+             * @example 45.12
+             */
+            total_pnl_usd: string;
         };
         FieldErrorDto: {
             /** @example reason */
@@ -1703,13 +1790,26 @@ export interface components {
             scope: "all" | "entry" | "exit" | "asgard" | "hyperliquid";
         };
         PauseStateDto: {
-            active_breakers: string[];
+            /** @example [] */
+            active_breakers: ("asgard_health" | "hyperliquid_margin" | "negative_apy" | "price_deviation" | "lst_depeg" | "high_gas" | "chain_outage" | "manual")[];
+            /** @example false */
             paused: boolean;
-            /** @example 2026-11-22T00:00:00.000Z */
+            /**
+             * @description UTC
+             * @example null
+             */
             paused_at: string | null;
+            /**
+             * @description 'admin', 'circuit_breaker' or the acting user
+             * @example null
+             */
             paused_by: string | null;
+            /** @example null */
             reason: string | null;
-            /** @enum {string} */
+            /**
+             * @example all
+             * @enum {string}
+             */
             scope: "all" | "entry" | "exit" | "asgard" | "hyperliquid";
         };
         PauseStateResponseDto: {
@@ -2213,6 +2313,9 @@ export interface components {
              */
             health_status: "healthy" | "at_risk";
         };
+        RiskLimitsDto: {
+            risk: components["schemas"]["RiskSectionDto"];
+        };
         RiskSectionDto: {
             /** @example 3.0 */
             default_leverage?: string;
@@ -2530,6 +2633,15 @@ export interface operations {
                     "application/json": components["schemas"]["AlertDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -2576,6 +2688,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -2775,6 +2896,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -2834,6 +2964,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertHistoryDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -2986,6 +3125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
@@ -3304,6 +3452,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -3361,6 +3518,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
                     "text/csv": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -3938,6 +4104,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -4112,7 +4287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Rate limited; see Retry-After */
             429: {
@@ -4128,7 +4305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
@@ -4309,7 +4488,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RiskLimitsDto"];
+                };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
@@ -4359,6 +4540,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConfigVersionDto"][];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -4585,7 +4775,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlPreviewDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
@@ -4727,7 +4928,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "alive";
+                    };
                 };
             };
             /** @description Rate limited; see Retry-After */
@@ -4806,6 +5010,15 @@ export interface operations {
                     "text/csv": components["schemas"]["CircuitBreakersPageDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -4866,6 +5079,15 @@ export interface operations {
                     "text/csv": components["schemas"]["FundingHistoryDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -4922,6 +5144,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PnlHistoryDto"];
                     "text/csv": components["schemas"]["PnlHistoryDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -5030,6 +5261,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TradesPageDto"];
                     "text/csv": components["schemas"]["TradesPageDto"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
@@ -5158,6 +5398,15 @@ export interface operations {
                     "application/json": components["schemas"]["PositionsResponseDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -5233,6 +5482,15 @@ export interface operations {
                     "application/json": components["schemas"]["PositionDetailResponseDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -5256,7 +5514,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Rate limited; see Retry-After */
             429: {
@@ -5327,6 +5587,15 @@ export interface operations {
                     "text/csv": components["schemas"]["PositionHistoryDto"];
                 };
             };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {
                 headers: {
@@ -5350,7 +5619,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Rate limited; see Retry-After */
             429: {
@@ -5603,6 +5874,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description No valid credential (or STEP_UP_REQUIRED / MFA_REQUIRED) */
             401: {

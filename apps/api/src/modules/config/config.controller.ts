@@ -10,6 +10,7 @@ import {
   ConfigVersionDto,
   PreviewConfigDto,
   RestoreConfigDto,
+  RiskLimitsDto,
   UpdateConfigDto,
 } from './config.dto';
 import { ConfigService } from './config.service';
@@ -32,6 +33,7 @@ export class ConfigController {
   @Get('risk-limits')
   @RequirePermission(Permission.ConfigRead)
   @ApiOperation({ summary: 'The risk section: leverage, position sizes, health-factor and margin thresholds' })
+  @ApiOkResponse({ type: RiskLimitsDto })
   riskLimits(): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
     return this.config.riskLimits();
   }

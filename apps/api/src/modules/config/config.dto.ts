@@ -42,6 +42,11 @@ export class ConfigDto implements BotConfig {
   @ApiPropertyOptional({ type: RiskSectionDto }) @IsOptional() @ValidateNested() @Type(() => RiskSectionDto) risk?: RiskSectionDto;
 }
 
+/** GET /config/risk-limits: the risk section alone. */
+export class RiskLimitsDto {
+  @ApiProperty({ type: RiskSectionDto }) risk!: RiskSectionDto;
+}
+
 export class UpdateConfigDto {
   @ApiProperty({ example: 'lower leverage ahead of CPI', minLength: 3, maxLength: 500 })
   @IsString()

@@ -4,7 +4,7 @@ import { Permission } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequirePermission } from '../../common/auth/auth.decorators';
 import { ControlRateLimit } from '../../common/rate-limit/rate-limits';
-import { ControlResultDto, EmergencyStopDto, PauseDto, PreviewQueryDto, ResumeDto } from './control.dto';
+import { ControlPreviewDto, ControlResultDto, EmergencyStopDto, PauseDto, PreviewQueryDto, ResumeDto } from './control.dto';
 import { ControlService } from './control.service';
 
 @ApiTags('control')
@@ -53,7 +53,8 @@ export class ControlController {
   @Get('preview')
   @RequirePermission(Permission.ControlPreview)
   @ApiOperation({ summary: 'What an action would do now: exposed positions for a pause, positions to close for an emergency stop' })
-  preview(@Query() query: PreviewQueryDto): Record<string, unknown> {
+  @ApiOkResponse({ type: ControlPreviewDto })
+  preview(@Query() query: PreviewQueryDto): ControlPreviewDto {
     return this.control.preview(query);
   }
 }

@@ -18,7 +18,7 @@ import { AuditService, type AuditOutcome } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { BotCallError } from '../bot-bridge/bot-http.client';
 import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
-import type { ControlResultDto, EmergencyStopDto, PauseDto, PreviewQueryDto, ResumeDto } from './control.dto';
+import type { ControlPreviewDto, ControlResultDto, EmergencyStopDto, PauseDto, PreviewQueryDto, ResumeDto } from './control.dto';
 
 /** Breakers the bot never clears by itself: only an admin may resume past them. */
 const MANUAL_RESET_BREAKERS: readonly BreakerType[] = ['asgard_health', 'hyperliquid_margin', 'manual'];
@@ -128,7 +128,7 @@ export class ControlService {
   }
 
   /** What the action would do now, from the bridge's current view of the bot. */
-  preview(query: PreviewQueryDto): Record<string, unknown> {
+  preview(query: PreviewQueryDto): ControlPreviewDto {
     const snapshot = this.bridge.snapshot();
     const open = Object.values(snapshot.positions ?? {}).filter((p) => p.status !== 'closed');
     const exposure = open.map((p) => ({
@@ -142,10 +142,10 @@ export class ControlService {
       total_pnl_usd: p.total_pnl_usd,
     }));
     const total = (field: 'deployed_usd' | 'total_pnl_usd') => open.reduce((sum, p) => sum.plus(p[field]), new Decimal(0)).toFixed();
-    const base = {
+    const base: Pick<ControlPreviewDto, 'action' | 'scope' | 'pause_state' | 'freshness' | 'lifecycle'> = {
       action: query.action,
       scope: query.scope ?? null,
-      pause_state: snapshot.pauseState,
+      pause_state: snapshot.pauseState && toDto(snapshot.pauseState),
       freshness: snapshot.freshness,
       lifecycle: snapshot.lifecycle,
     };

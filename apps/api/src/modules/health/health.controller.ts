@@ -24,7 +24,14 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
-  @ApiOkResponse({ schema: { example: { status: 'alive' } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['alive'] } },
+      example: { status: 'alive' },
+    },
+  })
   live(): { status: 'alive' } {
     return { status: 'alive' };
   }
