@@ -12,13 +12,32 @@
 // BENCH_WS_PROCS (2 client processes), BENCH_WS_WAVE (100 clients connected at a time),
 // BENCH_WS_MSGPACK_CLIENTS (= clients; 0 skips the MessagePack runs), BENCH_WS_PAUSE_EVERY_MS (2000),
 // BENCH_WS_TIMELINE_OUT (keep the captured events the baseline replays in this file),
-// BENCH_WS_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// BENCH_WS_API_NODE_OPTIONS (NODE_OPTIONS for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+// BENCH_WS_REPLICAS (1): with 2 or more, the API runs as that many replicas on a throwaway
+// PostgreSQL and Debian's redis-server (issue 9): one leads and sequences, the others follow its
+// fan-out over Redis; the client processes are spread over the replicas (process i connects to
+// replica i mod N), so each replica serves its share of the sockets. CPU is the replicas' sum,
+// RSS the largest replica's.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encoder as JsonEncoder } from 'socket.io-parser';
 import msgpackParser from 'socket.io-msgpack-parser';
-import { freePort, histogramPercentile, processStats, ROOT, sleep, start, startStack, startWorker, waitHttp } from './lib.mjs';
+import {
+  freePort,
+  histogramPercentile,
+  processStats,
+  ROOT,
+  sleep,
+  start,
+  startPostgres,
+  startStack,
+  startWorker,
+  waitHttp,
+} from './lib.mjs';
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CLIENTS = num('BENCH_WS_CLIENTS', 1000);
@@ -28,6 +47,7 @@ const PROCS = Math.max(1, Math.min(num('BENCH_WS_PROCS', 2), CLIENTS));
 const WAVE = Math.max(1, num('BENCH_WS_WAVE', 100));
 const MSGPACK_CLIENTS = num('BENCH_WS_MSGPACK_CLIENTS', CLIENTS);
 const PAUSE_EVERY_MS = num('BENCH_WS_PAUSE_EVERY_MS', 2000);
+const REPLICAS = Math.max(1, num('BENCH_WS_REPLICAS', 1));
 const BATCH_MS = 100;
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -48,11 +68,14 @@ async function midGap(worker) {
 }
 
 /** Connects `clients` in waves, measures DURATION_S after WARMUP_S, and sums the workers' reports. */
-async function measure(label, { url, path, msgpack, clients, token, serverPid, simPid, capture = false }) {
+async function measure(
+  label,
+  { url, urls = [url], path, msgpack, clients, token, serverPid, serverPids = [serverPid], simPid, capture = false },
+) {
   const per = Array.from({ length: PROCS }, (_, i) => Math.floor(clients / PROCS) + (i < clients % PROCS ? 1 : 0));
   const workers = per.map((_, i) =>
     startWorker(`ws-clients-${i}`, CLIENT_ENTRY, {
-      WS_URL: url,
+      WS_URL: urls[i % urls.length],
       WS_PATH: path,
       WS_TOKEN: token,
       WS_MSGPACK: msgpack ? '1' : '0',
@@ -86,14 +109,17 @@ async function measure(label, { url, path, msgpack, clients, token, serverPid, s
     await sleep(WARMUP_S * 1000);
 
     await midGap(workers[0]);
-    const pids = [serverPid, ...workers.map((w) => w.pid), ...(simPid ? [simPid] : [])];
+    const servers = serverPids.length;
+    const pids = [...serverPids, ...workers.map((w) => w.pid), ...(simPid ? [simPid] : [])];
     const before = await Promise.all(pids.map(processStats));
-    let rssMax = before[0].rssBytes;
+    let rssMax = Math.max(...before.slice(0, servers).map((b) => b.rssBytes));
     const sampler = setInterval(() => {
-      processStats(serverPid).then(
-        (s) => (rssMax = Math.max(rssMax, s.rssBytes)),
-        () => {},
-      );
+      for (const pid of serverPids) {
+        processStats(pid).then(
+          (s) => (rssMax = Math.max(rssMax, s.rssBytes)),
+          () => {},
+        );
+      }
     }, 500);
     const wall0 = performance.now();
     await Promise.all(workers.map((w) => (w.send({ cmd: 'start' }), w.next('started'))));
@@ -104,17 +130,19 @@ async function measure(label, { url, path, msgpack, clients, token, serverPid, s
     const after = await Promise.all(pids.map(processStats));
     const wall = (performance.now() - wall0) / 1000;
     clearInterval(sampler);
-    rssMax = Math.max(rssMax, after[0].rssBytes);
+    rssMax = Math.max(rssMax, ...after.slice(0, servers).map((a) => a.rssBytes));
     const cpu = (i) => ((after[i].cpuSeconds - before[i].cpuSeconds) / wall) * 100;
+    const serverCpus = serverPids.map((_, i) => cpu(i));
     return summarize(label, reports, {
       connectS,
       failed,
       errors,
       logs,
-      serverCpu: cpu(0),
+      serverCpu: serverCpus.reduce((a, b) => a + b, 0),
+      serverCpus,
       serverRssMb: rssMax / 2 ** 20,
-      clientCpu: workers.map((_, i) => cpu(i + 1)),
-      simCpu: simPid ? cpu(workers.length + 1) : null,
+      clientCpu: workers.map((_, i) => cpu(servers + i)),
+      simCpu: simPid ? cpu(servers + workers.length) : null,
     });
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -277,7 +305,9 @@ function detail(r) {
       .join(', ')}); delivered/expected ${(r.completeness * 100).toFixed(1)}%; ` +
     `urgent n=${r.urgent.n} max ${ms(r.urgent.max)} ms, batched n=${r.batched.n} max ${ms(r.batched.max)} ms; ` +
     `first client of each process only: urgent ${ms(r.head.urgentP50)} / ${ms(r.head.urgentP99)} ms, batched ${ms(r.head.batchedP50)} / ${ms(r.head.batchedP99)} ms; ` +
-    `gaps ${r.gaps}, duplicates ${r.duplicates}, disconnects ${r.disconnects}; client processes CPU ${r.clientCpu.map((c) => `${c.toFixed(0)}%`).join(' + ')}` +
+    `gaps ${r.gaps}, duplicates ${r.duplicates}, disconnects ${r.disconnects}; ` +
+    (r.serverCpus?.length > 1 ? `replicas CPU ${r.serverCpus.map((c) => `${c.toFixed(0)}%`).join(' + ')}; ` : '') +
+    `client processes CPU ${r.clientCpu.map((c) => `${c.toFixed(0)}%`).join(' + ')}` +
     (r.simCpu !== null ? `, simulator CPU ${r.simCpu.toFixed(0)}%` : '') +
     batchSplit(r) +
     (r.logs.length ? `\n    client log: ${r.logs.slice(0, 3).join(' | ')}${r.logs.length > 3 ? ` (+${r.logs.length - 3})` : ''}` : '')
@@ -286,24 +316,71 @@ function detail(r) {
 
 // ------------------------------------------------------------------------------------- the run
 
+/** Debian's redis-server on a free loopback port, nothing persisted (replicas only). */
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  for (let i = 0; ; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = createConnection(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (up) break;
+    if (i > 100 || child.exitCode !== null) throw new Error('redis-server did not start');
+    await sleep(100);
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop: () => (child.exitCode !== null ? undefined : (child.kill('SIGTERM'), exited)) };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'dnb-bench-ws-'));
 const runs = {};
 let feedHealth = null;
+const postgres = REPLICAS > 1 ? await startPostgres() : null;
+const redis = REPLICAS > 1 ? await startRedis() : null;
+const replicaEnv = postgres
+  ? {
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      JWT_SECRET: `bench-jwt-${randomBytes(24).toString('hex')}`,
+      SECRETS_ENCRYPTION_KEY: `bench-enc-${randomBytes(24).toString('hex')}`,
+    }
+  : {};
+const apiEnv = {
+  ...replicaEnv,
+  BOT_POLL_MS: String(POLL_MS),
+  WS_BATCH_MS: String(BATCH_MS),
+  WS_HEARTBEAT_MS: String(HEARTBEAT_MS),
+  MAX_WS_CONNECTIONS: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
+  MAX_WS_CONNECTIONS_PER_USER: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
+  RATE_LIMIT_ROLE_MULTIPLIER: '100000',
+  ...(process.env.BENCH_WS_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WS_API_NODE_OPTIONS } : {}),
+};
 const stack = await startStack({
   simEnv: { SIM_INITIAL_POSITIONS: '20', SIM_INCIDENTS: 'off', SIM_TICK_MS: '100', SIM_RECOVERY_STEP_MS: '10' },
-  apiEnv: {
-    BOT_POLL_MS: String(POLL_MS),
-    WS_BATCH_MS: String(BATCH_MS),
-    WS_HEARTBEAT_MS: String(HEARTBEAT_MS),
-    MAX_WS_CONNECTIONS: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
-    MAX_WS_CONNECTIONS_PER_USER: String(Math.max(CLIENTS, MSGPACK_CLIENTS) + 100),
-    RATE_LIMIT_ROLE_MULTIPLIER: '100000',
-    ...(process.env.BENCH_WS_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WS_API_NODE_OPTIONS } : {}),
-  },
+  apiEnv,
 });
 let stopToggling = () => {};
+/** The other replicas: same database, Redis, secrets and bot as the first (which created the admin). */
+const others = [];
 try {
   if (!stack.token) throw new Error('the admin could not log in');
+  for (let i = 1; i < REPLICAS; i++) {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'dnb-bench-replica-'));
+    const api = start(`api-${i + 1}`, join(ROOT, 'apps/api/dist/main.js'), {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      BOT_API_URL: stack.simUrl,
+      BOT_ADMIN_KEY: stack.simKey,
+      LOG_LEVEL: 'warn',
+      ...apiEnv,
+    });
+    others.push({ ...api, url: `http://127.0.0.1:${port}`, dataDir });
+    await waitHttp(`http://127.0.0.1:${port}/api/v1/health/ready`);
+  }
   // The bot recovers its 20 positions at boot: measure the steady state, not the recovery.
   for (let deadline = Date.now() + 30_000; ; await sleep(100)) {
     const state = await fetch(`${stack.controlUrl}/state`).then((r) => r.json());
@@ -330,12 +407,22 @@ try {
   const toggler = setInterval(() => toggle().catch(() => toggleErrors++), PAUSE_EVERY_MS);
   stopToggling = () => clearInterval(toggler);
 
-  const api = { url: stack.apiUrl, token: stack.token, serverPid: stack.api.pid, simPid: stack.sim.pid };
-  runs.api = await measure('control center (JSON)', { ...api, path: FEED_PATH, msgpack: false, clients: CLIENTS, capture: true });
+  const api = {
+    urls: [stack.apiUrl, ...others.map((o) => o.url)],
+    token: stack.token,
+    serverPids: [stack.api.pid, ...others.map((o) => o.pid)],
+    simPid: stack.sim.pid,
+  };
+  if (REPLICAS > 1) {
+    const roles = await Promise.all(api.urls.map((u) => fetch(`${u}/api/v1/health/ready`).then((r) => r.json())));
+    console.log(`replicas: ${roles.map((r, i) => `${api.urls[i]} ${r.cluster?.role}`).join(', ')}`);
+  }
+  const title = REPLICAS > 1 ? `control center x${REPLICAS}` : 'control center';
+  runs.api = await measure(`${title} (JSON)`, { ...api, path: FEED_PATH, msgpack: false, clients: CLIENTS, capture: true });
   if (!runs.api.delivered) throw new Error(`the API delivered no events: ${stack.api.output()}`);
   await sleep(1000);
   if (MSGPACK_CLIENTS > 0) {
-    runs.apiMsgpack = await measure('control center (MessagePack)', {
+    runs.apiMsgpack = await measure(`${title} (MessagePack)`, {
       ...api,
       path: FEED_MSGPACK_PATH,
       msgpack: true,
@@ -351,8 +438,14 @@ try {
     .catch(() => null);
 } finally {
   stopToggling();
+  for (const other of others) {
+    await other.stop();
+    rmSync(other.dataDir, { recursive: true, force: true });
+  }
   await stack.api.stop();
   await stack.sim.stop();
+  await redis?.stop();
+  postgres?.stop();
 }
 
 // The baseline, alone on the machine like the API was (the simulator and the API are gone).
@@ -393,7 +486,8 @@ rmSync(dir, { recursive: true, force: true });
 const ordered = [runs.api, runs.plain, runs.apiMsgpack, runs.plainMsgpack].filter(Boolean);
 console.log(
   `\nfeed, ${CLIENTS} clients (MessagePack ${MSGPACK_CLIENTS}), ${DURATION_S} s window after ${WARMUP_S} s warm-up, clients in ${PROCS} processes, ` +
-    `sim 20 positions / 100 ms ticks, BOT_POLL_MS 1000, WS_BATCH_MS ${BATCH_MS}, pause/resume every ${PAUSE_EVERY_MS} ms`,
+    `sim 20 positions / 100 ms ticks, BOT_POLL_MS 1000, WS_BATCH_MS ${BATCH_MS}, pause/resume every ${PAUSE_EVERY_MS} ms` +
+    (REPLICAS > 1 ? `; API: ${REPLICAS} replicas (PostgreSQL + Redis), clients spread over them, CPU summed, RSS of the largest` : ''),
 );
 console.log(header());
 for (const r of ordered) console.log(row(r));

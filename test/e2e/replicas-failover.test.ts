@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FeedEvent } from '@dnb/contracts';
-import { Client, login, loginRequest, type Session } from '../support/auth';
+import { Client, login, loginRequest, refreshRequest, type Session } from '../support/auth';
 import { FeedTestClient } from '../support/feed-client';
 import { getJson, waitFor } from '../support/process';
 import { startReplicaSet, type ReplicaSet } from '../support/replicas';
@@ -181,6 +181,26 @@ describe('replicas behind Caddy: one leader, failover within 5 s, a gapless feed
       .filter((m): m is FeedEvent<'pause_state_change'> => m.type === 'pause_state_change');
     expect(change.length).toBeGreaterThanOrEqual(6);
     expect(clients.reduce((sum, c) => sum + c.gaps + c.duplicates, 0)).toBe(0);
+  });
+
+  it('honours a session on every replica: refreshed on one, used on the other; a logout on one closes its sockets on the other', async () => {
+    const [a, b] = set.apis as [(typeof set.apis)[0], (typeof set.apis)[0]];
+    const session = await login(new Client(a.url), 'admin', set.adminPassword, { xff: '198.51.100.2' });
+    const refreshed = await refreshRequest(new Client(b.url), session.refreshToken, { xff: '198.51.100.2' });
+    expect(refreshed.status, refreshed.text).toBe(200);
+    const token = refreshed.body.access_token;
+    expect((await new Client(a.url).call('GET', '/api/v1/status', { token })).status).toBe(200);
+    // A socket of this session on replica a; the logout goes to replica b.
+    const socket = new FeedTestClient(a.url, { token });
+    await socket.connect();
+    socket.subscribe(0);
+    await socket.waitFor('snapshot', (m) => m.type === 'snapshot');
+    const closed = socket.disconnected();
+    const logout = await new Client(b.url).call('POST', '/api/v1/auth/logout', { token });
+    expect(logout.status, logout.text).toBeLessThan(300);
+    await closed;
+    expect(socket.messages.some((m) => m.type === 'error' && m.code === 'ACCESS_REVOKED')).toBe(true);
+    expect((await new Client(a.url).call('GET', '/api/v1/status', { token })).status).toBe(401);
   });
 
   it('counts rate limits across replicas: the 6th wrong password for a user is refused, wherever it lands', async () => {

@@ -281,3 +281,32 @@ describe('DatabaseEventLog', () => {
     });
   });
 });
+
+describe('DatabaseEventLog as a follower (replicas)', () => {
+  it('takes in the leader events in order, filling a message lost on the way from the shared database', async () => {
+    const { log: leader, dataSource } = await startLog();
+    const { log: follower } = await startLog({ dataSource });
+    const first = await leader.append(alerts(3));
+    const lost = await leader.append(alerts(2, 3));
+    const third = await leader.append(alerts(2, 5));
+    expect(seqsOf(await follower.follow(first))).toEqual([1, 2, 3]);
+    // The message with 4..5 never arrived: 6..7 brings them from the database, in order.
+    expect(seqsOf(await follower.follow(third))).toEqual([4, 5, 6, 7]);
+    expect(follower.currentSeq()).toBe(7);
+    expect(follower.sinceInMemory(3, 7)).toEqual([...lost, ...third]);
+    // A repeat is dropped.
+    expect(await follower.follow(third)).toEqual([]);
+  });
+
+  it('catches up to a seq it learns from elsewhere (a baseline, the leader view), and a new leader goes on after it', async () => {
+    const { log: leader, dataSource } = await startLog();
+    const { log: follower } = await startLog({ dataSource });
+    await leader.append(alerts(4));
+    expect(seqsOf(await follower.followTo(4))).toEqual([1, 2, 3, 4]);
+    expect(await follower.followTo(2)).toEqual([]);
+    // The follower takes over: its high-water mark comes from the database.
+    await leader.append(alerts(1, 4));
+    await follower.init();
+    expect(seqsOf(await follower.append(alerts(1, 5)))).toEqual([6]);
+  });
+});
