@@ -1330,6 +1330,24 @@ export interface components {
             circuit_breakers: components["schemas"]["CircuitBreakerEventDto"][];
             next_cursor: string | null;
         };
+        ClusterRoleDto: {
+            /**
+             * @description True when replicas elect a leader (PostgreSQL and REDIS_URL set)
+             * @example true
+             */
+            clustered: boolean;
+            /**
+             * @description The fencing epoch this replica leads with (0 without replicas); null while following
+             * @example 3
+             */
+            epoch: number | null;
+            /**
+             * @description Whether this replica polls the bot and sequences events
+             * @example leader
+             * @enum {string}
+             */
+            role: "leader" | "follower";
+        };
         ConfigChangeDto: {
             /**
              * @description null when the field was absent
@@ -2228,6 +2246,8 @@ export interface components {
             config: components["schemas"]["ConfigDto"];
         };
         ReadinessDto: {
+            /** @description This replica's role; every replica is ready to serve, leader or not */
+            cluster: components["schemas"]["ClusterRoleDto"];
             /** @example true */
             ready: boolean;
             /** @example database check failed: connect ECONNREFUSED */
