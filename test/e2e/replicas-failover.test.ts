@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FeedEvent } from '@dnb/contracts';
-import { Client, login, loginRequest, refreshRequest, type Session } from '../support/auth';
+import { Client, login, loginRequest, refreshRequest, withPg, type Session } from '../support/auth';
 import { FeedTestClient } from '../support/feed-client';
 import { getJson, waitFor } from '../support/process';
 import { startReplicaSet, type ReplicaSet } from '../support/replicas';
@@ -114,6 +114,22 @@ describe('replicas behind Caddy: one leader, failover within 5 s, a gapless feed
     const [a, b] = set.apis as [(typeof set.apis)[0], (typeof set.apis)[0]];
     await pauseAndResume(a.url, b.url, 'ops: pause via replica 0');
     await pauseAndResume(b.url, a.url, 'ops: pause via replica 1');
+    expect(clients.reduce((sum, c) => sum + c.gaps + c.duplicates, 0)).toBe(0);
+  });
+
+  it('fences a leader whose epoch moved on: its append is refused, it steps down, a leader is elected again and the stream has no hole', async () => {
+    const leader = await set.leader();
+    const before = (await set.role(set.apis[leader]!))!.epoch!;
+    // What a new leader's acquisition does, while the old one still thinks it leads.
+    await withPg(set.databaseUrl, (pg) => pg.query('UPDATE cluster_lease SET epoch = epoch + 1 WHERE id = 1'));
+    await waitFor('an append refused by the fence', async () => set.apis[leader]!.process.output().includes('append fenced'), {
+      timeoutMs: 10_000,
+    });
+    const next = await set.leader();
+    const epoch = (await set.role(set.apis[next]!))!.epoch!;
+    expect(epoch).toBeGreaterThanOrEqual(before + 2);
+    const seq = await currentSeq(set.apis[next]!.url);
+    await waitFor('every client past the leader seq + 5', async () => clients.every((c) => c.lastSeq >= seq + 5), { timeoutMs: 20_000 });
     expect(clients.reduce((sum, c) => sum + c.gaps + c.duplicates, 0)).toBe(0);
   });
 

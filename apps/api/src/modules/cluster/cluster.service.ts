@@ -16,12 +16,15 @@ import { FeedPublisher, type FeedRelay } from '../feed/feed-publisher.service';
 import { CLUSTER_CHANNELS, CLUSTER_KEYS, ClusterBus } from './cluster-bus';
 import { LeaderLease, postgresLockConnection } from './leader-lease';
 import { Leadership } from './leadership';
+import { withTimeout } from './with-timeout';
 
 /** A follower asks for the lock this often: a dead leader is replaced within about this (issue 9: < 5 s). */
 export const LEASE_RETRY_MS = 500;
 const LEASE_CHECK_TIMEOUT_MS = 2000;
 /** The leader stores its feed state for late-starting replicas at most this often (they fill the rest from the log). */
 const FEED_STATE_EVERY_MS = 250;
+/** How long the start waits for Redis before the replica goes on without it. */
+const REDIS_WAIT_MS = 5000;
 
 type FeedMessage =
   | { kind: 'events'; epoch: number; events: FeedEvent[] }
@@ -89,17 +92,13 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
   async onApplicationBootstrap(): Promise<void> {
     const bus = this.bus;
     if (!bus) return;
-    await bus.subscribe(CLUSTER_CHANNELS.feed, (m) => void this.serial(() => this.onFeed(m as FeedMessage)));
-    await bus.subscribe(CLUSTER_CHANNELS.bridge, (m) => void this.serial(() => this.onBridge(m as { state: BridgeState; seq: number })));
-    await bus.subscribe(CLUSTER_CHANNELS.leader, (m) => this.onRequest(m as LeaderRequest));
-    await bus.subscribe(CLUSTER_CHANNELS.revocations, (m) =>
-      this.authState.revoke({ ...(m as { revocation: AccessRevocation }).revocation, remote: true }),
-    );
     this.revocations = this.authState.revocations$.subscribe((revocation) => {
       if (!revocation.remote) bus.publish(CLUSTER_CHANNELS.revocations, { revocation });
     });
     this.unsubscribePolled = this.bridge.onPolled(() => this.shareBridgeState());
-    await this.serial(() => this.catchUpWithLeader());
+    // Before the lease (a new leader starts from the view it followed) and before the first
+    // client: bounded, so a Redis that is down delays the start by REDIS_WAIT_MS at most.
+    await this.serial(() => this.connect(bus));
     const database = this.config.database;
     if (database.driver !== 'postgres') return;
     this.lease = new LeaderLease(
@@ -109,6 +108,24 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
     );
     this.lease.start();
     this.logger.info({ instance: this.instanceId }, 'replica started as a follower; asking for the leader lease');
+  }
+
+  /** Subscribes, then takes the leader's state; waits for Redis at most REDIS_WAIT_MS (the subscriptions complete when it is back). */
+  private async connect(bus: ClusterBus): Promise<void> {
+    const subscribed = Promise.all([
+      bus.subscribe(CLUSTER_CHANNELS.feed, (m) => void this.serial(() => this.onFeed(m as FeedMessage))),
+      bus.subscribe(CLUSTER_CHANNELS.bridge, (m) => void this.serial(() => this.onBridge(m as { state: BridgeState; seq: number }))),
+      bus.subscribe(CLUSTER_CHANNELS.leader, (m) => this.onRequest(m as LeaderRequest)),
+      bus.subscribe(CLUSTER_CHANNELS.revocations, (m) =>
+        this.authState.revoke({ ...(m as { revocation: AccessRevocation }).revocation, remote: true }),
+      ),
+    ]);
+    try {
+      await withTimeout(subscribed, REDIS_WAIT_MS);
+      await withTimeout(this.catchUpWithLeader(), REDIS_WAIT_MS);
+    } catch (error) {
+      this.logger.error({ err: error }, 'cluster: Redis does not answer; this replica follows without the leader view until it does');
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -220,12 +237,20 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
   private async promote(epoch: number): Promise<void> {
     const started = performance.now();
     this.log.fence(epoch, () => void this.lease?.resign('fenced: another replica leads'));
-    // The high-water mark from the database, not from the fan-out: seqs go on without a gap.
-    const before = this.hub.seq();
-    await this.log.init();
-    const missed = (await this.log.since(before, this.log.currentSeq())) ?? [];
+    let missed: FeedEvent[];
+    try {
+      // The high-water mark from the database, not from the fan-out: seqs go on without a gap.
+      const before = this.hub.seq();
+      await this.log.init();
+      missed = (await this.log.since(before, this.log.currentSeq())) ?? [];
+    } catch (error) {
+      // Not able to lead: give the lock back (not awaited: this runs inside the lease's turn).
+      this.logger.error({ err: error, epoch }, 'could not take over the event log; giving the lead back');
+      void this.lease?.resign('promotion failed');
+      return;
+    }
     this.pass(missed);
-    await this.leadership.set('leader', epoch);
+    for (const error of await this.leadership.set('leader', epoch)) this.logger.error({ err: error }, 'a leader-only task did not start');
     this.bridge.lead();
     this.counts.promotions++;
     this.shareFeedState();
@@ -243,7 +268,7 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
 
   private async demote(reason: string): Promise<void> {
     this.bridge.follow({ requestPoll: () => this.request({ kind: 'poll' }) });
-    await this.leadership.set('follower', null);
+    for (const error of await this.leadership.set('follower', null)) this.logger.error({ err: error }, 'a leader-only task did not stop');
     this.counts.demotions++;
     this.logger.error({ instance: this.instanceId, reason }, 'this replica no longer leads; following');
   }

@@ -44,10 +44,19 @@ export class Leadership {
     return () => this.listeners.delete(listener);
   }
 
-  async set(role: ClusterRole, epoch: number | null): Promise<void> {
-    if (role === this.view.role && epoch === this.view.epoch) return;
+  /** Sets the role; every listener runs even when one fails (their errors are returned, for the log). */
+  async set(role: ClusterRole, epoch: number | null): Promise<unknown[]> {
+    if (role === this.view.role && epoch === this.view.epoch) return [];
     this.view = { ...this.view, role, epoch, since: Date.now() };
-    for (const listener of [...this.listeners]) await listener(this.view);
+    const errors: unknown[] = [];
+    for (const listener of [...this.listeners]) {
+      try {
+        await listener(this.view);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    return errors;
   }
 }
 
