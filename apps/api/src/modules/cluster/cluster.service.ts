@@ -168,9 +168,12 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
   /** After a poll: once its events are stored (so a successor never skips them), the bridge view goes out. */
   private shareBridgeState(): void {
     if (!this.leadership.isLeader()) return;
+    const failures = this.log.stats().append_failures;
     setImmediate(() => {
       void this.publisher.idle().then(() => {
         if (!this.leadership.isLeader() || !this.bus) return;
+        // Events of this poll that were not stored must not look "already seen" to a successor.
+        if (this.log.stats().append_failures !== failures) return;
         const state = this.bridge.exportState();
         this.bus.publish(CLUSTER_CHANNELS.bridge, { state, seq: this.log.currentSeq() });
         this.bus.setState(CLUSTER_KEYS.bridgeState, { state });

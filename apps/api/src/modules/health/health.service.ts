@@ -10,6 +10,7 @@ import { BotBridgeService } from '../bot-bridge/bot-bridge.service';
 import { BotHealthProbe } from '../bot-bridge/bot-health.probe';
 import { FEED_EVENT_LOG, type FeedEventLog } from '../feed/event-log';
 import { FeedHub } from '../feed/feed-hub.service';
+import { ClusterService } from '../cluster/cluster.service';
 import { Leadership } from '../cluster/leadership';
 import { withTimeout } from '../cluster/with-timeout';
 import type { ClusterRoleDto, ReadinessDto } from './health.dto';
@@ -38,6 +39,7 @@ export class HealthService {
     private readonly telegram: TelegramCommandsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly leadership: Leadership,
+    private readonly cluster: ClusterService,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -50,7 +52,7 @@ export class HealthService {
         uptime_seconds: Math.floor((Date.now() - this.startedAt) / 1000),
         environment: this.config.env,
         installation_id: this.meta.installation()?.installationId,
-        cluster: this.clusterRole(),
+        cluster: { ...this.clusterRole(), ...this.cluster.stats(), instance: this.cluster.instanceId },
       },
     };
     const feed = this.feedCheck();
