@@ -1,6 +1,6 @@
 import { FEED_ACTION, FEED_MESSAGE, FEED_PATH, type FeedEvent, type FeedServerMessage } from '@dnb/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { io, type Socket } from 'socket.io-client';
+import type { io, Socket } from 'socket.io-client';
 import { env } from '@/config/env';
 import { getAccessToken, notifySessionExpired, refreshAccessToken } from '../access-token';
 import { backoffDelay } from './backoff';
@@ -12,6 +12,19 @@ import { LIVE_QUERY_KEY, type LiveState } from './live-state';
 const AUTH_ERRORS = /^(UNAUTHENTICATED|TOKEN_INVALID|TOKEN_EXPIRED)/;
 /** The server will not take us back whatever we do (until the user acts). */
 const FINAL_ERRORS = /^(PERMISSION_DENIED|PASSWORD_CHANGE_REQUIRED|MFA_ENROLMENT_REQUIRED|ORIGIN_NOT_ALLOWED)/;
+
+/** socket.io-client loads with the first connection: nothing needs it before sign-in. */
+let loadingIo: Promise<typeof io> | undefined;
+function loadIo(): Promise<typeof io> {
+  loadingIo ??= import('socket.io-client').then(
+    (module) => module.io,
+    (error: unknown) => {
+      loadingIo = undefined; // a later attempt fetches it again
+      throw error;
+    },
+  );
+  return loadingIo;
+}
 
 export interface FeedConnectionOptions {
   /** Other queries to refresh when an event says their data changed. */
@@ -33,6 +46,8 @@ export class FeedConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private resyncing = false;
   private stopped = false;
+  /** Counts open() calls, so a socket.io-client load that ends after a newer open() or stop() is dropped. */
+  private opening = 0;
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -55,7 +70,20 @@ export class FeedConnection {
   }
 
   private open(): void {
-    const connect = this.options.connect ?? io;
+    const opening = ++this.opening;
+    const { connect } = this.options;
+    if (connect) return this.attach(connect);
+    loadIo().then(
+      (io) => {
+        if (!this.stopped && opening === this.opening) this.attach(io);
+      },
+      (error: unknown) => {
+        if (!this.stopped && opening === this.opening) void this.lost(error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  private attach(connect: NonNullable<FeedConnectionOptions['connect']>): void {
     const socket = connect(env.apiOrigin || window.location.origin, {
       path: FEED_PATH,
       transports: ['websocket'],
