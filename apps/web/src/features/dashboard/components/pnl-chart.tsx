@@ -1,7 +1,8 @@
-import { lazy, memo, Suspense, useId, useState } from 'react';
+import { lazy, memo, Suspense, useId, useRef, useState } from 'react';
 import { ErrorDetails } from '@/components/errors/error-details';
 import { Pnl } from '@/components/ui/pnl';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useNearViewport } from '@/lib/use-near-viewport';
 import { PNL_RANGES, usePnlHistory, type PnlRangeKey } from '../api/get-pnl-history';
 import { pnlChange } from '../pnl-change';
 
@@ -9,13 +10,17 @@ const PnlChartPlot = lazy(() => import('./pnl-chart-plot'));
 
 /**
  * Spec 4.1's PnL chart with 24h / 7d / 30d rolling windows (Q14), times in local time. It takes no
- * props, so the dashboard re-rendering on a feed message leaves it (and its chart) alone.
+ * props, so the dashboard re-rendering on a feed message leaves it (and its chart) alone. The chart's
+ * code (Recharts, the largest chunk) loads when the panel comes near the viewport: below the fold
+ * on a phone, it is not fetched and run while the rest of the dashboard loads.
  */
 export const PnlChart = memo(function PnlChart() {
   const [range, setRange] = useState<PnlRangeKey>('24h');
   const days = PNL_RANGES.find((r) => r.key === range)!.days;
   const history = usePnlHistory(days);
   const panelId = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(panelRef);
   const change = history.data ? pnlChange(history.data.data_points) : null;
   const hasData = history.data?.data_points.some((p) => p.total_pnl !== null) ?? false;
 
@@ -40,7 +45,7 @@ export const PnlChart = memo(function PnlChart() {
           ))}
         </div>
       </div>
-      <div id={panelId} className="chart-panel" aria-busy={history.isPending}>
+      <div id={panelId} ref={panelRef} className="chart-panel" aria-busy={history.isPending}>
         {history.isPending ? (
           <Skeleton height="260px" />
         ) : history.isError ? (
@@ -52,11 +57,15 @@ export const PnlChart = memo(function PnlChart() {
             <p className="chart-summary">
               Change over {range}: {change ? <Pnl value={change} /> : '—'}
             </p>
-            <Suspense fallback={<Skeleton height="260px" />}>
-              <div className="chart" role="img" aria-label={`Total PnL over the last ${range}`}>
-                <PnlChartPlot points={history.data.data_points} days={days} />
-              </div>
-            </Suspense>
+            {near ? (
+              <Suspense fallback={<Skeleton height="260px" />}>
+                <div className="chart" role="img" aria-label={`Total PnL over the last ${range}`}>
+                  <PnlChartPlot points={history.data.data_points} days={days} />
+                </div>
+              </Suspense>
+            ) : (
+              <Skeleton height="260px" />
+            )}
           </>
         )}
       </div>
