@@ -348,3 +348,64 @@ describe(BotBridgeService.name, () => {
     expect(await caught(bridge.positionDetail('nope'))).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });
 });
+
+describe(`${BotBridgeService.name} on replicas`, () => {
+  /** A leader bridge that polled once, and its view as it would be shared. */
+  async function leaderView() {
+    const leader = await setup(healthyRoutes());
+    await leader.bridge.poll();
+    await settle();
+    const state = JSON.parse(JSON.stringify(leader.bridge.exportState())) as ReturnType<BotBridgeService['exportState']>;
+    // The leader's fake bot goes away: the next setup() is the replica's.
+    server?.closeAllConnections();
+    server?.close();
+    return { state };
+  }
+
+  it('answers reads on a follower from the leader view, with its read times, never calling the bot nor publishing', async () => {
+    const { state } = await leaderView();
+    const follower = await setup(healthyRoutes());
+    const polls: string[] = [];
+    follower.bridge.follow({ requestPoll: () => polls.push('poll') });
+    follower.bridge.start(); // a follower never starts polling
+    follower.bridge.importState(state);
+    const read = await follower.bridge.read('positions');
+    expect(read.fresh).toBe(true);
+    expect(Object.keys(read.data!)).toEqual(['p1']);
+    expect(read.freshness.as_of).toBe(new Date(state.resources.positions.asOf!).toISOString());
+    expect(follower.bridge.snapshot().lifecycle).toBe('running');
+    await settle();
+    expect(follower.hits).toHaveLength(0);
+    expect(follower.events).toHaveLength(0);
+    expect(polls).toHaveLength(0);
+  });
+
+  it('asks the leader to poll after a control call on a follower, and publishes nothing itself', async () => {
+    const { state } = await leaderView();
+    const routes: Record<string, Route> = { ...healthyRoutes(), 'POST /internal/control/pause': { body: { success: true } } };
+    const follower = await setup(routes);
+    const polls: string[] = [];
+    follower.bridge.follow({ requestPoll: () => polls.push('poll') });
+    follower.bridge.importState(state);
+    await follower.bridge.control('/internal/control/pause', { reason: 'ops: replica', scope: 'entry' });
+    routes['GET /internal/pause-state'] = { body: { ...PAUSE, paused: true, scope: 'entry', reason: 'ops: replica' } };
+    expect((await follower.bridge.readPauseState()).paused).toBe(true);
+    await settle();
+    expect(polls).toEqual(['poll']);
+    expect(follower.events).toHaveLength(0);
+  });
+
+  it('takes over without a new baseline: its first poll announces only what changed since the leader view', async () => {
+    const { state } = await leaderView();
+    const routes = healthyRoutes();
+    const next = await setup(routes);
+    next.bridge.follow({ requestPoll: () => undefined });
+    next.bridge.importState(state);
+    routes['GET /internal/positions'] = { body: { p1: position('p1', { asgard_hf: '0.20' }) } };
+    next.bridge.lead();
+    next.bridge.stop(); // the test polls by hand
+    await next.bridge.poll();
+    await settle();
+    expect(next.events.map((e) => e.type)).toEqual(['position_update']);
+  });
+});
