@@ -199,6 +199,32 @@ describe('replicas behind Caddy: one leader, failover within 5 s, a gapless feed
     expect(clients.reduce((sum, c) => sum + c.gaps + c.duplicates, 0)).toBe(0);
   });
 
+  it('replaces a frozen leader (SIGSTOP) within 5 s; thawed, it follows and its clients get every event they missed, in order', async () => {
+    const leader = await set.leader();
+    const frozen = set.apis[leader]!;
+    const other = set.apis[1 - leader]!;
+    const stoppedAt = performance.now();
+    frozen.process.child.kill('SIGSTOP');
+    let takeoverMs: number;
+    try {
+      takeoverMs = await waitFor(
+        'the other replica to lead',
+        async () => ((await set.role(other))?.role === 'leader' ? performance.now() - stoppedAt : undefined),
+        { timeoutMs: 15_000, intervalMs: 25 },
+      );
+    } finally {
+      frozen.process.child.kill('SIGCONT');
+    }
+    console.log(`[replicas] takeover from a frozen leader: ${Math.round(takeoverMs)} ms`);
+    expect(takeoverMs).toBeLessThan(TAKEOVER_BUDGET_MS);
+    await waitFor('the thawed replica to follow', async () => (await set.role(frozen))?.role === 'follower', { timeoutMs: 10_000 });
+    const seq = await currentSeq(other.url);
+    await waitFor('every client past the new leader seq + 10', async () => clients.every((c) => c.lastSeq >= seq + 10), {
+      timeoutMs: 20_000,
+    });
+    expect(clients.reduce((sum, c) => sum + c.gaps + c.duplicates, 0)).toBe(0);
+  });
+
   it('honours a session on every replica: refreshed on one, used on the other; a logout on one closes its sockets on the other', async () => {
     const [a, b] = set.apis as [(typeof set.apis)[0], (typeof set.apis)[0]];
     const session = await login(new Client(a.url), 'admin', set.adminPassword, { xff: '198.51.100.2' });

@@ -21,6 +21,8 @@ import { withTimeout } from './with-timeout';
 /** A follower asks for the lock this often: a dead leader is replaced within about this (issue 9: < 5 s). */
 export const LEASE_RETRY_MS = 500;
 const LEASE_CHECK_TIMEOUT_MS = 2000;
+/** A leader silent this long (frozen, or its host gone) loses its session, and so the lock. */
+const LEASE_IDLE_TIMEOUT_MS = 3000;
 /** The leader stores its feed state for late-starting replicas at most this often (they fill the rest from the log). */
 const FEED_STATE_EVERY_MS = 250;
 /** How long the start waits for Redis before the replica goes on without it. */
@@ -102,7 +104,7 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
     const database = this.config.database;
     if (database.driver !== 'postgres') return;
     this.lease = new LeaderLease(
-      () => postgresLockConnection(database.url, LEASE_CHECK_TIMEOUT_MS),
+      () => postgresLockConnection(database.url, LEASE_CHECK_TIMEOUT_MS, LEASE_IDLE_TIMEOUT_MS),
       { acquired: (epoch) => this.serial(() => this.promote(epoch)), lost: (reason) => this.serial(() => this.demote(reason)) },
       { retryMs: LEASE_RETRY_MS, checkTimeoutMs: LEASE_CHECK_TIMEOUT_MS, holder: this.instanceId },
     );

@@ -128,8 +128,13 @@ export class LeaderLease {
 /** The lock's key: one number for the whole installation's database. */
 export const LEADER_LOCK_KEY = 7_341_092_118;
 
-/** The lease's connection on PostgreSQL (node-postgres, TCP keepalive on). */
-export async function postgresLockConnection(url: string, connectTimeoutMs: number): Promise<LockConnection> {
+/**
+ * The lease's connection on PostgreSQL (node-postgres, TCP keepalive on). The session is also
+ * ended by the server when it sits idle for idleTimeoutMs (idle_session_timeout, PostgreSQL 14+):
+ * the leader checks it every retryMs, so only a leader that froze (SIGSTOP, a host gone without
+ * closing its sockets) goes quiet that long, and then its lock is freed as a dead one's is.
+ */
+export async function postgresLockConnection(url: string, connectTimeoutMs: number, idleTimeoutMs: number): Promise<LockConnection> {
   const client = new Client({
     connectionString: url,
     application_name: 'control-center-leader-lease',
@@ -146,6 +151,11 @@ export async function postgresLockConnection(url: string, connectTimeoutMs: numb
   client.on('error', (error) => lose(`lease connection error: ${error.message}`));
   client.on('end', () => lose('lease connection closed'));
   await client.connect();
+  try {
+    await client.query(`SET idle_session_timeout = ${Math.round(idleTimeoutMs)}`);
+  } catch {
+    // PostgreSQL before 14: a frozen leader keeps the lock until its connection drops.
+  }
   return {
     async tryLock() {
       const result = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK_KEY]);

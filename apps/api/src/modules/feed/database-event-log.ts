@@ -14,6 +14,8 @@ const INSERT_ROWS_PER_STATEMENT = 1000;
 /** Rows deleted per statement (each its own transaction), so nothing waits long on a prune. */
 const PRUNE_BATCH = 1000;
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** Replicas: a fenced append's transaction dies when left idle this long (see appendNow). */
+const FENCED_TRANSACTION_IDLE_MS = 3000;
 const HOUR_MS = 3_600_000;
 
 interface FeedEventRow {
@@ -213,6 +215,9 @@ export class DatabaseEventLog implements FeedEventLog {
       if (this.fenceEpoch !== null) {
         const epoch = this.fenceEpoch;
         await this.dataSource.transaction(async (manager) => {
+          // A leader frozen inside this transaction must not hold the lease row (and so its
+          // successor's epoch bump) for longer than that.
+          await manager.query(`SET LOCAL idle_in_transaction_session_timeout = ${FENCED_TRANSACTION_IDLE_MS}`);
           const [lease] = await manager.query<Array<{ epoch: number | string }>>('SELECT epoch FROM cluster_lease WHERE id = 1 FOR SHARE');
           if (Number(lease?.epoch) !== epoch) throw new FencedAppendError(epoch, Number(lease?.epoch));
           for (let i = 0; i < sequenced.length; i += INSERT_ROWS_PER_STATEMENT) {

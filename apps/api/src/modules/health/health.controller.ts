@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
@@ -37,6 +38,10 @@ export class HealthController {
   }
 
   @Get('ready')
+  // Load balancers probe it every second on every replica (Caddy: health_uri), from one address:
+  // never counted against that address's anonymous limit. Its answer is shared for a moment (see
+  // HealthService.ready), so a flood costs no more than one database probe each time.
+  @SkipThrottle()
   @ApiOperation({ summary: 'Readiness: the database answers and is migrated (the bot is not required)' })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto })

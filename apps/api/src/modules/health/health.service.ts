@@ -17,6 +17,7 @@ import type { ClusterRoleDto, ReadinessDto } from './health.dto';
 import { APP_VERSION } from '../../version';
 
 const DATABASE_TIMEOUT_MS = 2000;
+const READY_SHARE_MS = 250;
 
 /**
  * Spec 12.2: the dashboard, the bot API and the database, each with a response time. A bot
@@ -117,11 +118,22 @@ export class HealthService {
 
   /** Ready to serve: the database answers and its schema is current. The bot is not required. */
   async ready(): Promise<ReadinessDto> {
-    const database = await this.databaseCheck();
+    const database = await this.sharedDatabaseCheck();
     const cluster = this.clusterRole();
     return database.status === 'healthy'
       ? { ready: true, cluster }
       : { ready: false, reason: database.error ?? 'database unavailable', cluster };
+  }
+
+  private readiness?: { at: number; check: Promise<HealthCheck> };
+
+  /** Concurrent and back-to-back probes within READY_SHARE_MS share one database check. */
+  private sharedDatabaseCheck(): Promise<HealthCheck> {
+    const now = performance.now();
+    if (this.readiness && now - this.readiness.at < READY_SHARE_MS) return this.readiness.check;
+    const check = this.databaseCheck();
+    this.readiness = { at: now, check };
+    return check;
   }
 
   private clusterRole(): ClusterRoleDto {
