@@ -1,4 +1,5 @@
 import type { Permission } from '@dnb/contracts';
+import { useDeferredValue } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorDetails } from '@/components/errors/error-details';
 import { paths } from '@/config/paths';
@@ -9,7 +10,10 @@ import { AppLoading } from './root';
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
-  if (session.status === 'loading') return <AppLoading />;
+  // Once signed in, the page mounts in a background render React can interrupt (5 ms slices):
+  // a first render that big (the dashboard) would otherwise block a phone's main thread at once.
+  const pageRendered = useDeferredValue(session.status === 'signed-in');
+  if (session.status === 'loading' || (session.status === 'signed-in' && !pageRendered)) return <AppLoading />;
   if (session.status === 'unavailable') {
     return (
       <div className="page">
