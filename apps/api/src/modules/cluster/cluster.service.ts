@@ -105,7 +105,8 @@ export class ClusterService implements OnModuleInit, OnApplicationBootstrap, OnA
     if (database.driver !== 'postgres') return;
     this.lease = new LeaderLease(
       () => postgresLockConnection(database.url, LEASE_CHECK_TIMEOUT_MS, LEASE_IDLE_TIMEOUT_MS),
-      { acquired: (epoch) => this.serial(() => this.promote(epoch)), lost: (reason) => this.serial(() => this.demote(reason)) },
+      // Queued, not awaited: the lease keeps its session busy (idle_session_timeout) while a promotion runs.
+      { acquired: (epoch) => void this.serial(() => this.promote(epoch)), lost: (reason) => void this.serial(() => this.demote(reason)) },
       { retryMs: LEASE_RETRY_MS, checkTimeoutMs: LEASE_CHECK_TIMEOUT_MS, holder: this.instanceId },
     );
     this.lease.start();
