@@ -69,6 +69,8 @@ describe('alerts with two replicas: each delivery sent once, also across a failo
     });
     set = await startReplicaSet(inject('databaseUrl'), {
       sim: { tickMs: 0, initialPositions: 0, incidents: false, seed: 'replica-alerts' },
+      // Both boot at once on the empty database, as compose starts them.
+      together: true,
       env: {
         BOT_POLL_MS: '200',
         LOG_LEVEL: 'warn',

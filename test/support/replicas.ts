@@ -33,6 +33,8 @@ export interface ReplicaSet {
 
 export interface ReplicaSetOptions {
   replicas?: number;
+  /** Start every replica at once on the empty database (as compose does), not one after the other. */
+  together?: boolean;
   sim?: SimOptions;
   env?: NodeJS.ProcessEnv;
 }
@@ -59,8 +61,17 @@ export async function startReplicaSet(postgresUrl: string, options: ReplicaSetOp
   const start = (port?: number) => startApi({ botApiUrl: sim.url, botAdminKey: sim.adminKey, databaseUrl, port, env });
   let proxy: RunningProxy | undefined;
   try {
-    // One after the other: the first creates the schema and the admin.
-    for (let i = 0; i < (options.replicas ?? 2); i++) apis.push(await start());
+    const count = options.replicas ?? 2;
+    if (options.together) {
+      // All at once: they take turns at the migrations and race to create the first admin.
+      const started = await Promise.allSettled(Array.from({ length: count }, () => start()));
+      for (const result of started) if (result.status === 'fulfilled') apis.push(result.value);
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+    } else {
+      // One after the other: the first creates the schema and the admin.
+      for (let i = 0; i < count; i++) apis.push(await start());
+    }
     proxy = await startProxy(apis.map((api) => `127.0.0.1:${api.port}`));
   } catch (error) {
     await Promise.allSettled(apis.map((api) => api.stop()));
