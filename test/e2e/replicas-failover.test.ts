@@ -85,6 +85,14 @@ describe('replicas behind Caddy: one leader, failover within 5 s, a gapless feed
     expect(roles.map((r) => r?.role).sort()).toEqual(['follower', 'leader']);
     expect(roles[leader]).toMatchObject({ role: 'leader', clustered: true });
     expect(roles[leader]!.epoch).toBeGreaterThan(0);
+    // Prometheus sees the same on each replica.
+    const gauges = await Promise.all(
+      set.apis.map(async (api) => {
+        const res = await new Client(api.url).call('GET', '/metrics', { token: admin.accessToken });
+        return /^dnb_cluster_leader (\d)$/m.exec(res.text)?.[1];
+      }),
+    );
+    expect(gauges).toEqual(set.apis.map((_, i) => (i === leader ? '1' : '0')));
   });
 
   it(`spreads ${CLIENTS} feed clients over both replicas through Caddy, each with the same contiguous stream`, async () => {
