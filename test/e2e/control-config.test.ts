@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '../support/stack';
+import { until } from '../support/until';
 
 // The API trusts X-Forwarded-For from loopback here, so each login can come from its own
 // address and the login limiter (5 per 5 min per IP) does not get in the way of setup.
@@ -103,6 +104,34 @@ describe('control and config against the simulator', () => {
     const res = await call('POST', '/api/v1/control/pause', operator.token, { reason: 'again', scope: 'entry' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true, changed: false });
+  });
+
+  it('audits a control action with its request’s correlation id, address and user agent, and sends the id to the bot', async () => {
+    // Its own operator: control actions are limited to 10 a minute per user, and the tests below count theirs.
+    const traced = await teamMember(call, admin, 'operator');
+    const id = `control-e2e-${randomBytes(6).toString('hex')}`;
+    const ip = nextIp();
+    const res = await fetch(`${stack.apiUrl}/api/v1/control/pause`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${traced.token}`,
+        'content-type': 'application/json',
+        'x-correlation-id': id,
+        'x-forwarded-for': ip,
+        'user-agent': 'control-e2e/1',
+      },
+      body: JSON.stringify({ reason: 'still in maintenance', scope: 'entry' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-correlation-id')).toBe(id);
+    // The pause state is read fresh from the bot before "already paused" is answered, with the id.
+    await until('the simulator to log the forwarded id', () => (stack.sim.process.output().includes(id) ? true : undefined), 5000);
+    const audit = await call<{ entries: Array<{ correlation_id: string | null; ip: string | null; user_agent: string | null }> }>(
+      'GET',
+      '/api/v1/audit?action=control.pause.entry&limit=10',
+      admin,
+    );
+    expect(audit.body.entries.find((e) => e.correlation_id === id)).toMatchObject({ ip, user_agent: 'control-e2e/1' });
   });
 
   it('audits the attempt and the outcome of a control action', async () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRequestContext from '@fastify/request-context';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -85,9 +84,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // PositionsHotRead); the hooks below it are only for requests that go on to Nest.
   const validationPipe = createValidationPipe();
   app.get(PositionsHotRead).register(fastify, validationPipe);
-  await fastify.register(fastifyRequestContext, {
-    defaultStoreValues: (req) => ({ correlationId: req.id, ip: req.ip, userAgent: req.headers['user-agent']?.slice(0, 512) }),
-  });
   await fastify.register(fastifyCookie);
   // Every answer into the latency histogram (by route template), then one log line per request
   // (written through the logger's asynchronous stdout, see createLogger).

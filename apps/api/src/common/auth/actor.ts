@@ -1,4 +1,5 @@
 import type { Role } from '@dnb/contracts';
+import type { RequestContext } from '../logging/request-context';
 
 /** Who is calling: a signed-in user, an API key, or (when allowed) the bot's own admin key. */
 export interface Actor {
@@ -16,6 +17,8 @@ export interface Actor {
   expiresAt?: number;
   /** The user an API key belongs to (its sockets close when that user is disabled). */
   ownerId?: string;
+  /** The request (or command) this actor acts through: its correlation id, IP and user agent. */
+  request?: RequestContext;
 }
 
 /** What the request carries once the authentication guard has run. */

@@ -1,6 +1,8 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Permission } from '@dnb/contracts';
+import type { FastifyRequest } from 'fastify';
+import { requestContextOf } from '../logging/request-context';
 import type { Actor, AuthenticatedRequest } from './actor';
 
 export const PUBLIC_KEY = 'auth:public';
@@ -24,9 +26,13 @@ export const Authenticated = () => applyDecorators(SetMetadata(AUTHENTICATED_KEY
 /** Only people, not API keys: things that need a password or a session (MFA, step-up, sessions). */
 export const UsersOnly = () => applyDecorators(SetMetadata(USERS_ONLY_KEY, true), ApiExtension('x-users-only', true));
 
-/** The authenticated caller; the guard guarantees it is set on every non-public route. */
+/**
+ * The authenticated caller (the guard guarantees it is set on every non-public route), with the
+ * request it acts through, so that what it does is audited and forwarded with that request's
+ * correlation id, IP and user agent.
+ */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
-  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new Error('CurrentActor used on a route without authentication');
-  return actor;
+  const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+  if (!request.actor) throw new Error('CurrentActor used on a route without authentication');
+  return { ...request.actor, request: requestContextOf(request) };
 });

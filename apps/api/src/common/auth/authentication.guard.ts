@@ -6,6 +6,7 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/env.schema';
 import { rateLimitKey } from '../rate-limit/actor-throttler.guard';
 import { AppException } from '../errors/app.exception';
+import { requestContextOf } from '../logging/request-context';
 import type { Actor, AuthenticatedRequest } from './actor';
 import { PUBLIC_KEY } from './auth.decorators';
 import { RouteMetadata } from './route-metadata';
@@ -47,6 +48,7 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
             action: 'auth.denied',
             outcome: 'denied',
             statusCode: 401,
+            context: requestContextOf(request),
             target: `${request.method} ${request.routeOptions?.url ?? request.url}`,
             detail: { reason: request.apiKeyRefusal ?? credentialKind(request) },
           })

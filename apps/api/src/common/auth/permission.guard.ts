@@ -8,6 +8,7 @@ import { AuthStateService, type UserState } from '../../modules/auth/auth-state.
 import { APP_CONFIG, type AppConfig } from '../config/env.schema';
 import { AppException } from '../errors/app.exception';
 import { LOGGER } from '../logging/logger';
+import { requestContextOf } from '../logging/request-context';
 import type { Actor, AuthenticatedRequest } from './actor';
 import { AUTHENTICATED_KEY, PERMISSIONS_KEY, PUBLIC_KEY, USERS_ONLY_KEY } from './auth.decorators';
 import { RouteMetadata } from './route-metadata';
@@ -124,6 +125,7 @@ export class PermissionGuard implements CanActivate {
         action: 'auth.forbidden',
         outcome: 'denied',
         actor,
+        context: requestContextOf(request),
         statusCode: 403,
         target: routeOf(request),
         detail: { reason: message },

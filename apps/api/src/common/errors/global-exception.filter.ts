@@ -3,7 +3,7 @@ import { WsException } from '@nestjs/websockets';
 import type { ApiErrorBody, ErrorCode } from '@dnb/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { correlationIdFrom, currentCorrelationId } from '../logging/request-context';
+
 import { LOGGER } from '../logging/logger';
 import { SpaFallback } from '../http/spa-fallback';
 import { AppException } from './app.exception';
@@ -51,7 +51,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const correlationId = currentCorrelationId() ?? correlationIdFrom(request.headers['x-correlation-id']);
+    // Fastify's request id is the caller's correlation id when it sent a sane one (see genReqId).
+    const correlationId = request.id;
 
     if (this.spa.handles(request, exception)) {
       void this.spa.serve(reply);

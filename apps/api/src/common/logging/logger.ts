@@ -1,12 +1,13 @@
 import { Inject, Injectable, type LoggerService, type OnApplicationShutdown } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { currentCorrelationId } from './request-context';
 
 /** Injection token for the process logger. */
 export const LOGGER = Symbol('LOGGER');
 
 /**
- * One JSON logger for the process; every line carries the correlation id when there is one.
+ * One JSON logger for the process. A request's lines carry its correlation id: the access line
+ * through Fastify's request logger, others because the caller writes `correlation_id` (see
+ * RequestContext).
  * Lines go to stdout through pino's asynchronous destination: a busy API writes one line per
  * request, and a synchronous write(2) per line cost about a fifth of its throughput (measured).
  * Writes start at once (no batching delay when idle) and are coalesced under load; what is
@@ -20,14 +21,6 @@ export function createLogger(level: string, service = 'control-center-api', dest
       messageKey: 'event',
       timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
-      mixin(_merge, _level, instance) {
-        // Request loggers already carry the id in their bindings; don't write it twice. (Read from
-        // the serialised bindings: instance.bindings() would parse them again for every line.)
-        const bindings = (instance as unknown as Record<symbol, unknown>)[pino.symbols.chindingsSym];
-        if (typeof bindings === 'string' && bindings.includes(',"correlation_id":')) return {};
-        const correlationId = currentCorrelationId();
-        return correlationId ? { correlation_id: correlationId } : {};
-      },
       redact: {
         paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password', '*.api_key', '*.token'],
         censor: '[redacted]',

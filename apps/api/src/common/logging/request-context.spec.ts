@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { correlationIdFrom, currentCorrelationId, runWithContext } from './request-context';
+import type { FastifyRequest } from 'fastify';
+import { correlationIdFrom, requestContextOf } from './request-context';
 
 describe('correlation ids', () => {
   it('keeps a well-formed id from the caller', () => {
@@ -15,12 +16,10 @@ describe('correlation ids', () => {
     expect(correlationIdFrom('<script>')).toMatch(uuid);
   });
 
-  it('is visible across awaits inside runWithContext and absent outside', async () => {
-    expect(currentCorrelationId()).toBeUndefined();
-    await runWithContext({ correlationId: 'cid-1' }, async () => {
-      await new Promise((r) => setTimeout(r, 5));
-      expect(currentCorrelationId()).toBe('cid-1');
-    });
-    expect(currentCorrelationId()).toBeUndefined();
+  it('takes a request’s context from what Fastify parsed, once, with the user agent capped', () => {
+    const request = { id: 'cid-1', ip: '203.0.113.5', headers: { 'user-agent': 'u'.repeat(600) } } as unknown as FastifyRequest;
+    const context = requestContextOf(request);
+    expect(context).toEqual({ correlationId: 'cid-1', ip: '203.0.113.5', userAgent: 'u'.repeat(512) });
+    expect(requestContextOf(request)).toBe(context);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Actor } from '../../common/auth/actor';
 import { LOGGER } from '../../common/logging/logger';
-import { currentContext } from '../../common/logging/request-context';
+import type { RequestContext } from '../../common/logging/request-context';
 import { auditHash } from './audit-chain';
 import { AuditRepository, GENESIS_HASH } from './audit.repository';
 
@@ -19,6 +19,8 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
   before?: unknown;
   after?: unknown;
+  /** Where it came from; by default the request the actor acts through. */
+  context?: RequestContext;
 }
 
 // Never let a secret reach the audit log, whatever a caller passes in detail/before/after.
@@ -36,7 +38,7 @@ export class AuditService {
   ) {}
 
   record(record: AuditRecord): Promise<void> {
-    const context = currentContext();
+    const context = record.context ?? record.actor?.request;
     const run = async () => {
       await this.repository.append((prevHash) => {
         const row = {
@@ -64,7 +66,10 @@ export class AuditService {
     this.tail = next.catch(() => undefined);
     return next.catch((error: unknown) => {
       // An audit write that fails is loud: the action it describes still happened.
-      this.logger.error({ err: error, action: record.action, outcome: record.outcome }, 'audit write failed');
+      this.logger.error(
+        { err: error, action: record.action, outcome: record.outcome, correlation_id: context?.correlationId },
+        'audit write failed',
+      );
       throw error;
     });
   }

@@ -5,7 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
 import { Authenticated, CurrentActor, Public, RequirePermission, UsersOnly } from '../../common/auth/auth.decorators';
+import { CurrentRequest } from '../../common/http/request-context.decorators';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
+import { requestContextOf, type RequestContext } from '../../common/logging/request-context';
 import { ChangePasswordDto, LoginDto, MeDto, SessionDto, StepUpDto, TokenResponseDto } from './auth.dto';
 import { AuthService, type IssuedSession } from './auth.service';
 
@@ -25,8 +27,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; the refresh token is set as an httpOnly cookie scoped to /api/v1/auth' })
   @ApiOkResponse({ type: TokenResponseDto })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
-    return this.withCookie(reply, await this.auth.login(body));
+  async login(
+    @Body() body: LoginDto,
+    @CurrentRequest() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponseDto> {
+    return this.withCookie(reply, await this.auth.login(body, context));
   }
 
   @Post('refresh')
@@ -36,7 +42,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token; reuse of a spent refresh token ends the session' })
   @ApiOkResponse({ type: TokenResponseDto })
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponseDto> {
-    return this.withCookie(reply, await this.auth.refresh(request.cookies?.[REFRESH_COOKIE]));
+    return this.withCookie(reply, await this.auth.refresh(request.cookies?.[REFRESH_COOKIE], requestContextOf(request)));
   }
 
   @Post('logout')

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
-import { currentContext } from '../../common/logging/request-context';
+import type { RequestContext } from '../../common/logging/request-context';
 import { nowIso } from '../../database/columns';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -48,8 +48,8 @@ export class AuthService {
   ) {}
 
   /** Same answer, body and (argon2) cost for an unknown user, a wrong password or a disabled user. */
-  async login(input: LoginDto): Promise<IssuedSession> {
-    const ip = currentContext()?.ip ?? 'unknown';
+  async login(input: LoginDto, context: RequestContext): Promise<IssuedSession> {
+    const ip = context.ip ?? 'unknown';
     const username = input.username.toLowerCase();
     const wait = await this.limiter.attempt(ip, username);
     if (wait > 0) {
@@ -57,6 +57,7 @@ export class AuthService {
         action: 'auth.login',
         outcome: 'denied',
         actorName: username,
+        context,
         statusCode: 429,
         detail: { reason: 'rate_limited' },
       });
@@ -76,6 +77,7 @@ export class AuthService {
         action: 'auth.login',
         outcome: 'failure',
         actorName: username,
+        context,
         statusCode: 401,
         detail: { reason: 'bad_credentials' },
       });
@@ -99,14 +101,14 @@ export class AuthService {
         throw new AppException(401, 'UNAUTHENTICATED', 'Invalid authentication code', [{ field: 'totp', messages: ['is invalid'] }]);
       }
     }
-    const issued = await this.startSession(user);
+    const issued = await this.startSession(user, context);
     await this.users.update(user.id, { lastLoginAt: nowIso() });
-    await this.audit.record({ action: 'auth.login', outcome: 'success', actor: actorOf(user, issued.sessionId), statusCode: 200 });
+    await this.audit.record({ action: 'auth.login', outcome: 'success', actor: actorOf(user, issued.sessionId), context, statusCode: 200 });
     return issued.session;
   }
 
   /** Rotates the refresh token; a spent token presented again revokes its whole session. */
-  async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
+  async refresh(refreshToken: string | undefined, context: RequestContext): Promise<IssuedSession> {
     const unauthorized = () => new AppException(401, 'UNAUTHENTICATED', 'Session expired; sign in again');
     if (!refreshToken) throw unauthorized();
     const row = await this.sessions.findToken(hashToken(refreshToken));
@@ -116,23 +118,22 @@ export class AuthService {
     const user = await this.users.findById(session.userId);
     if (!user?.isActive) throw unauthorized();
     if (row.spentAt) {
-      await this.revokeForReuse(session.id, user);
+      await this.revokeForReuse(session.id, user, context);
       throw unauthorized();
     }
     const next = this.tokens.newRefreshToken(session.id);
     const at = nowIso();
-    const context = currentContext();
     const rotated = await this.sessions.rotate(
       row.tokenHash,
       { tokenHash: next.hash, sessionId: session.id, createdAt: at, spentAt: null },
       {
         lastUsedAt: at,
-        ip: context?.ip ?? session.ip,
-        userAgent: context?.userAgent ?? session.userAgent,
+        ip: context.ip ?? session.ip,
+        userAgent: context.userAgent ?? session.userAgent,
       },
     );
     if (!rotated) {
-      await this.revokeForReuse(session.id, user);
+      await this.revokeForReuse(session.id, user, context);
       throw unauthorized();
     }
     const access = this.tokens.signAccess(user, session.id, session.authTime);
@@ -174,7 +175,7 @@ export class AuthService {
 
   async changePassword(actor: Actor, input: ChangePasswordDto): Promise<void> {
     const user = await this.mustFindUser(actor.id);
-    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
+    await this.limiter.assertReauthAllowed(actor.request?.ip ?? 'unknown', user.username);
     if (!(await this.hasher.verify(user.passwordHash, input.current_password))) {
       await this.audit.record({ action: 'auth.password_change', outcome: 'failure', actor, statusCode: 400 });
       throw AppException.validation([{ field: 'current_password', messages: ['is incorrect'] }]);
@@ -221,7 +222,7 @@ export class AuthService {
   async stepUp(actor: Actor, input: StepUpDto): Promise<Omit<IssuedSession, 'refreshToken'>> {
     if (actor.kind !== 'user' || !actor.sessionId) throw new AppException(403, 'PERMISSION_DENIED', 'step-up is for signed-in users');
     const user = await this.mustFindUser(actor.id);
-    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
+    await this.limiter.assertReauthAllowed(actor.request?.ip ?? 'unknown', user.username);
     const ok =
       (await this.hasher.verify(user.passwordHash, input.password)) &&
       (!user.mfaEnabled || (!!input.totp && !!(await this.mfa.verifySecondFactor(user, input.totp))));
@@ -251,12 +252,11 @@ export class AuthService {
     }
   }
 
-  private async startSession(user: UserEntity): Promise<{ session: IssuedSession; sessionId: string }> {
+  private async startSession(user: UserEntity, context: RequestContext): Promise<{ session: IssuedSession; sessionId: string }> {
     const sessionId = randomUUID();
     const now = new Date();
     const authTime = Math.floor(now.getTime() / 1000);
     const refresh = this.tokens.newRefreshToken(sessionId);
-    const context = currentContext();
     await this.sessions.create(
       {
         id: sessionId,
@@ -265,8 +265,8 @@ export class AuthService {
         lastUsedAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + this.config.auth.refreshTokenTtlS * 1000).toISOString(),
         authTime,
-        ip: context?.ip ?? null,
-        userAgent: context?.userAgent ?? null,
+        ip: context.ip ?? null,
+        userAgent: context.userAgent ?? null,
         revokedAt: null,
         revokedReason: null,
       },
@@ -285,13 +285,14 @@ export class AuthService {
     };
   }
 
-  private async revokeForReuse(sessionId: string, user: UserEntity): Promise<void> {
+  private async revokeForReuse(sessionId: string, user: UserEntity, context: RequestContext): Promise<void> {
     await this.sessions.revoke(sessionId, nowIso(), 'refresh_token_reuse');
     this.authState.revoke({ userId: user.id, sessionId, reason: 'refresh_reuse' });
     await this.audit.record({
       action: 'auth.refresh_reuse',
       outcome: 'denied',
       actor: actorOf(user, sessionId),
+      context,
       statusCode: 401,
       detail: { session_id: sessionId },
     });

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { AppException } from '../../common/errors/app.exception';
-import { currentContext } from '../../common/logging/request-context';
 import { nowIso } from '../../database/columns';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -69,7 +68,7 @@ export class MfaEnrolmentService {
 
   private async verified(actor: Actor, proof: StepUpDto, action: string): Promise<UserEntity> {
     const user = await this.userOf(actor);
-    await this.limiter.assertReauthAllowed(currentContext()?.ip ?? 'unknown', user.username);
+    await this.limiter.assertReauthAllowed(actor.request?.ip ?? 'unknown', user.username);
     const ok =
       (await this.hasher.verify(user.passwordHash, proof.password)) &&
       (!user.mfaEnabled || (!!proof.totp && (await this.mfa.verifyTotp(user, proof.totp))));

@@ -3,12 +3,27 @@ import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../../common/config/env.schema';
 import type { InstanceSecrets } from '../../common/security/instance-secrets';
+import { bearerToken } from './jwt.strategy';
 import { JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service';
 
 const key = createSecretKey(Buffer.from('t'.repeat(48)));
 const tokens = () =>
   new TokenService({ jwtKey: key } as unknown as InstanceSecrets, { auth: { accessTokenTtlS: 60 } } as unknown as AppConfig);
 const user = { id: 'u1', username: 'alice', role: 'viewer' as const };
+
+describe('bearerToken', () => {
+  it('reads "<scheme> <token>" as passport-jwt does, scheme case-insensitive', () => {
+    expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
+    expect(bearerToken('bearer abc')).toBe('abc');
+    expect(bearerToken('Bearer  abc')).toBe('abc');
+    expect(bearerToken('Bearer abc def')).toBe('abc');
+    expect(bearerToken('Bearer \tabc')).toBe('abc');
+    expect(bearerToken('Bearer ')).toBeUndefined();
+    expect(bearerToken('Basic abc')).toBeUndefined();
+    expect(bearerToken('abc')).toBeUndefined();
+    expect(bearerToken(undefined)).toBeUndefined();
+  });
+});
 
 describe(TokenService.name, () => {
   afterEach(() => vi.useRealTimers());
@@ -23,6 +38,10 @@ describe(TokenService.name, () => {
     const flipped = `${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'AB' : 'AA'}`;
     expect(service.tryVerifyAccess(`${header}.${payload}.${flipped}`)).toBeNull();
     expect(service.tryVerifyAccess('not a token')).toBeNull();
+    // A remembered token's signature under another payload (an admin's role, say) is not a match.
+    const forgedPayload = Buffer.from(JSON.stringify({ ...(jwt.decode(token) as object), role: 'admin' })).toString('base64url');
+    expect(service.tryVerifyAccess(`${header}.${forgedPayload}.${signature}`)).toBeNull();
+    expect(service.tryVerifyAccess(token)).toBe(first);
     const other = jwt.sign({ typ: 'access', sid: 's1' }, createSecretKey(Buffer.from('x'.repeat(48))), {
       algorithm: 'HS256',
       subject: 'u1',

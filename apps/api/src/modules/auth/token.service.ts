@@ -27,11 +27,12 @@ const VERIFIED_CACHE_MAX = 5_000;
 @Injectable()
 export class TokenService {
   /**
-   * Tokens that passed verifyAccess, by their exact text (the signature is part of it): the same
-   * token presented again is not parsed and verified again until it expires. Revocation does not
-   * depend on this: the user and session are checked on every request.
+   * Tokens that passed verifyAccess: the same token presented again is not parsed and verified
+   * again until it expires. Keyed by the signature (hashing the whole ~300-character token for
+   * the lookup cost more than the rest of the check) and matched on the exact text. Revocation
+   * does not depend on this: the user and session are checked on every request.
    */
-  private readonly verified = new Map<string, AccessClaims>();
+  private readonly verified = new Map<string, { token: string; claims: AccessClaims }>();
 
   constructor(
     private readonly secrets: InstanceSecrets,
@@ -76,11 +77,12 @@ export class TokenService {
   /** verifyAccess for the request path: the claims, or null for any refused token; remembers verified tokens. */
   tryVerifyAccess(token: string): AccessClaims | null {
     const now = Math.floor(Date.now() / 1000);
-    const known = this.verified.get(token);
-    if (known) {
+    const key = token.slice(token.lastIndexOf('.') + 1);
+    const known = this.verified.get(key);
+    if (known?.token === token) {
       // Same expiry rule as jsonwebtoken: expired from the second `exp` on.
-      if (now < known.exp) return known;
-      this.verified.delete(token);
+      if (now < known.claims.exp) return known.claims;
+      this.verified.delete(key);
       return null;
     }
     let claims: AccessClaims;
@@ -91,16 +93,16 @@ export class TokenService {
     }
     if (typeof claims.exp !== 'number' || now >= claims.exp) return null;
     if (this.verified.size >= VERIFIED_CACHE_MAX) this.evictVerified(now);
-    this.verified.set(token, Object.freeze(claims));
+    this.verified.set(key, { token, claims: Object.freeze(claims) });
     return claims;
   }
 
   /** Drops expired tokens, then the oldest ones until a tenth of the room is free. */
   private evictVerified(now: number): void {
-    for (const [token, claims] of this.verified) if (now >= claims.exp) this.verified.delete(token);
-    for (const token of this.verified.keys()) {
+    for (const [key, { claims }] of this.verified) if (now >= claims.exp) this.verified.delete(key);
+    for (const key of this.verified.keys()) {
       if (this.verified.size < VERIFIED_CACHE_MAX * 0.9) break;
-      this.verified.delete(token);
+      this.verified.delete(key);
     }
   }
 

@@ -99,19 +99,19 @@ export interface BotBridgeApi {
   /** Cached data, lifecycle and freshness; never throws, never calls the bot. */
   snapshot(): BridgeSnapshot;
   /** Full detail of one position (404 NOT_FOUND when the bot says so). */
-  positionDetail(id: string): Promise<BotPositionDetail>;
+  positionDetail(id: string, correlationId?: string): Promise<BotPositionDetail>;
   /** A fresh read of the pause state; updates the cache and publishes pause_state_change when it changed. */
-  readPauseState(): Promise<BotPauseState>;
+  readPauseState(correlationId?: string): Promise<BotPauseState>;
   /**
    * POST to a control path with the control timeout; the bridge adds `api_key`. Throws 503
    * BOT_UNAVAILABLE (never queued) when the bot is down or the breaker is open, and a
    * BotControlTimeoutError (a BotCallError, kind 'timeout') when the bot did not answer in time.
    */
-  control<T>(path: string, body: object): Promise<T>;
+  control<T>(path: string, body: object, correlationId?: string): Promise<T>;
   /** GET an extension path; 501 BOT_FEATURE_UNSUPPORTED when the bot lacks the feature. */
-  getExtension<T>(feature: BotFeature, path: string): Promise<T>;
+  getExtension<T>(feature: BotFeature, path: string, correlationId?: string): Promise<T>;
   /** PUT an extension path (the bridge adds `api_key`); 501 when unsupported, 422 with the bot's detail when it refuses. */
-  putExtension<T>(feature: BotFeature, path: string, body: object): Promise<T>;
+  putExtension<T>(feature: BotFeature, path: string, body: object, correlationId?: string): Promise<T>;
   supports(feature: BotFeature): boolean | undefined;
   readonly events: BridgeEventsApi;
 }
@@ -547,32 +547,33 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     return failure.kind === 'timeout' || (failure.kind === 'breaker_open' && this.breakerCause === 'timeout');
   }
 
-  async positionDetail(id: string): Promise<BotPositionDetail> {
-    return (await this.readPositionDetail(id)).detail;
+  async positionDetail(id: string, correlationId?: string): Promise<BotPositionDetail> {
+    return (await this.readPositionDetail(id, correlationId)).detail;
   }
 
   /** The detail with when it was read (epoch ms); served from a very short cache shared by concurrent callers. */
-  async readPositionDetail(id: string): Promise<{ detail: BotPositionDetail; asOf: number }> {
+  async readPositionDetail(id: string, correlationId?: string): Promise<{ detail: BotPositionDetail; asOf: number }> {
     const cached = this.details.get(id);
     if (cached && Date.now() - cached.asOf < Math.min(this.config.bot.pollMs, this.config.bot.cacheTtlMs)) return cached;
     let inFlight = this.detailsInFlight.get(id);
     if (!inFlight) {
-      inFlight = this.fetchPositionDetail(id).finally(() => this.detailsInFlight.delete(id));
+      // Callers that join a read in flight share its answer, and the first caller's correlation id.
+      inFlight = this.fetchPositionDetail(id, correlationId).finally(() => this.detailsInFlight.delete(id));
       this.detailsInFlight.set(id, inFlight);
     }
     return inFlight;
   }
 
-  async readPauseState(): Promise<BotPauseState> {
+  async readPauseState(correlationId?: string): Promise<BotPauseState> {
     // Never joins a read already in flight: callers (after a control call) need an answer read after their call.
-    const outcome = await this.fetchCore('pauseState', false);
+    const outcome = await this.fetchCore('pauseState', false, correlationId);
     this.applyPauseState(outcome);
     this.publishBaselineIfNew();
     if (!outcome.ok) throw this.failureException(outcome.failure, 'read the pause state');
     return outcome.data;
   }
 
-  async control<T>(path: string, body: object): Promise<T> {
+  async control<T>(path: string, body: object, correlationId?: string): Promise<T> {
     const feature: BotFeature | undefined = path === BOT_PATHS.emergencyStop ? 'emergency-stop' : undefined;
     if (feature) this.assertFeatureUsable(feature);
     this.assertBreakerClosed();
@@ -585,6 +586,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
         timeoutMs,
         answer: 'byPath',
         probe: false,
+        correlationId,
       });
     } catch (error) {
       if (error instanceof BotCallError && error.kind === 'timeout') throw new BotControlTimeoutError(path, timeoutMs);
@@ -598,12 +600,18 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     throw this.statusException(response, path, feature);
   }
 
-  async getExtension<T>(feature: BotFeature, path: string): Promise<T> {
+  async getExtension<T>(feature: BotFeature, path: string, correlationId?: string): Promise<T> {
     this.assertFeatureUsable(feature);
     this.assertBreakerClosed();
     let response: BotResponse;
     try {
-      response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: 'byPath', probe: false });
+      response = await this.send(path, {
+        method: 'GET',
+        timeoutMs: this.config.bot.readTimeoutMs,
+        answer: 'byPath',
+        probe: false,
+        correlationId,
+      });
     } catch (error) {
       throw this.failureException(this.classify(error), `read ${path}`);
     }
@@ -612,7 +620,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     throw this.statusException(response, path, feature);
   }
 
-  async putExtension<T>(feature: BotFeature, path: string, body: object): Promise<T> {
+  async putExtension<T>(feature: BotFeature, path: string, body: object, correlationId?: string): Promise<T> {
     this.assertFeatureUsable(feature);
     this.assertBreakerClosed();
     const timeoutMs = this.config.bot.controlTimeoutMs;
@@ -624,6 +632,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
         timeoutMs,
         answer: 'byPath',
         probe: false,
+        correlationId,
       });
     } catch (error) {
       if (error instanceof BotCallError && error.kind === 'timeout') throw new BotControlTimeoutError(path, timeoutMs).toAppException();
@@ -732,7 +741,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
     }
   }
 
-  private async fetchCore<K extends CoreResource>(name: K, probe: boolean): Promise<Outcome<ResourceData[K]>> {
+  private async fetchCore<K extends CoreResource>(name: K, probe: boolean, correlationId?: string): Promise<Outcome<ResourceData[K]>> {
     const path = CORE_PATHS[name];
     const startedAt = Date.now();
     try {
@@ -741,6 +750,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
         timeoutMs: this.config.bot.readTimeoutMs,
         answer: CORE_ANSWERS[name],
         probe,
+        correlationId,
       });
       if (response.status === 200)
         return { ok: true, data: CORE_NORMALISERS[name](response.body) as ResourceData[K], startedAt, readAt: Date.now() };
@@ -925,12 +935,18 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
 
   // ------------------------------------------------------------------ position detail
 
-  private async fetchPositionDetail(id: string): Promise<{ detail: BotPositionDetail; asOf: number }> {
+  private async fetchPositionDetail(id: string, correlationId?: string): Promise<{ detail: BotPositionDetail; asOf: number }> {
     const path = BOT_PATHS.position(id);
     this.assertBreakerClosed(this.cachedDetailExtras(id));
     let response: BotResponse;
     try {
-      response = await this.send(path, { method: 'GET', timeoutMs: this.config.bot.readTimeoutMs, answer: 'positionDetail', probe: false });
+      response = await this.send(path, {
+        method: 'GET',
+        timeoutMs: this.config.bot.readTimeoutMs,
+        answer: 'positionDetail',
+        probe: false,
+        correlationId,
+      });
     } catch (error) {
       throw this.detailFailure(this.classify(error), id);
     }
@@ -987,6 +1003,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
       authenticated?: boolean;
       answer?: BotAnswerKind | 'byPath';
       probe: boolean;
+      correlationId?: string;
     },
   ): Promise<BotResponse> {
     if (!options.probe && this.breaker.state !== CircuitState.Closed) throw new BrokenCircuitError();
@@ -996,6 +1013,7 @@ export class BotBridgeService implements BotBridgeApi, OnApplicationBootstrap, O
         body: options.body,
         timeoutMs: options.timeoutMs,
         authenticated: options.authenticated,
+        correlationId: options.correlationId,
       });
       if (response.status >= 500 && response.status !== 503) {
         throw new BotAnswerError('http_error', `bot answered ${path} with HTTP ${response.status}`, path, response.status);

@@ -27,15 +27,16 @@ export class BotHealthProbe {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async check(): Promise<BotHealthResult> {
+  /** @param correlationId of the health request that asks (a probe in flight is shared, with its first caller's id) */
+  async check(correlationId?: string): Promise<BotHealthResult> {
     if (this.cached && performance.now() - this.cached.at < this.config.bot.healthCacheMs) return this.cached.result;
-    this.inFlight ??= this.probe().finally(() => (this.inFlight = undefined));
+    this.inFlight ??= this.probe(correlationId).finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
 
-  private async probe(): Promise<BotHealthResult> {
+  private async probe(correlationId: string | undefined): Promise<BotHealthResult> {
     const started = performance.now();
-    const result = await this.probeOnce().catch((error: unknown): Omit<BotHealthResult, 'responseTimeMs' | 'checkedAt'> => ({
+    const result = await this.probeOnce(correlationId).catch((error: unknown): Omit<BotHealthResult, 'responseTimeMs' | 'checkedAt'> => ({
       status: 'unhealthy',
       state: 'unavailable',
       error: error instanceof BotCallError ? error.message : `bot probe failed: ${(error as Error).message}`,
@@ -45,9 +46,9 @@ export class BotHealthProbe {
     return full;
   }
 
-  private async probeOnce(): Promise<Omit<BotHealthResult, 'responseTimeMs' | 'checkedAt'>> {
+  private async probeOnce(correlationId: string | undefined): Promise<Omit<BotHealthResult, 'responseTimeMs' | 'checkedAt'>> {
     const timeoutMs = this.config.bot.readTimeoutMs;
-    const health = await this.client.request(BOT_PATHS.health, { timeoutMs, authenticated: false });
+    const health = await this.client.request(BOT_PATHS.health, { timeoutMs, authenticated: false, correlationId });
     const body = health.body as { status?: unknown; state?: unknown };
     if (health.status !== 200 || typeof body?.status !== 'string') {
       return { status: 'unhealthy', state: 'unavailable', error: `bot /health answered ${health.status} with an unexpected body` };
@@ -59,7 +60,7 @@ export class BotHealthProbe {
       return { status: 'degraded', state, error: `bot is ${state}` };
     }
     // /health needs no key: prove ours is accepted, or every read and control would fail.
-    const authed = await this.client.request(BOT_PATHS.pauseState, { timeoutMs });
+    const authed = await this.client.request(BOT_PATHS.pauseState, { timeoutMs, correlationId });
     if (authed.status === 401 || authed.status === 403) {
       return { status: 'degraded', state, error: `bot rejected the control center's admin key (HTTP ${authed.status})` };
     }

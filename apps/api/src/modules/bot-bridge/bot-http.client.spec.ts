@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../common/config/env.schema';
-import { runWithContext } from '../../common/logging/request-context';
 import { BotCallError, BotHttpClient, MAX_BOT_RESPONSE_BYTES } from './bot-http.client';
 
 // A real HTTP server on loopback standing in for pathological bot answers.
@@ -61,7 +60,7 @@ async function failure(path: string, timeoutMs = 500): Promise<BotCallError> {
 
 describe(BotHttpClient.name, () => {
   it('sends the Bearer key and forwards the correlation id', async () => {
-    const response = await runWithContext({ correlationId: 'corr-42' }, () => client.request('/ok', { timeoutMs: 1000 }));
+    const response = await client.request('/ok', { timeoutMs: 1000, correlationId: 'corr-42' });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ value: '0.1' });
     const headers = seen.at(-1)!;

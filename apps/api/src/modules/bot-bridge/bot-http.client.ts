@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../common/config/env.schema';
 import { Metrics } from '../../common/metrics/metrics';
-import { currentCorrelationId } from '../../common/logging/request-context';
 
 /** The bot answers at most this much; anything larger is refused unread (untrusted input). */
 export const MAX_BOT_RESPONSE_BYTES = 1024 * 1024;
@@ -33,6 +32,8 @@ export interface BotRequest {
   timeoutMs: number;
   /** /health needs no key; every /internal path does. */
   authenticated?: boolean;
+  /** The request this call serves; sent as X-Correlation-Id so the bot's logs can be joined to ours. */
+  correlationId?: string;
 }
 
 /**
@@ -62,8 +63,7 @@ export class BotHttpClient {
   private async send(path: string, options: BotRequest, started: number): Promise<BotResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.authenticated !== false) headers.authorization = `Bearer ${this.config.bot.adminKey}`;
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
 
     const signal = AbortSignal.timeout(options.timeoutMs);

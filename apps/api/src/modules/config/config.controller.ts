@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Permission, type BotConfig } from '@dnb/contracts';
 import type { Actor } from '../../common/auth/actor';
+import { CorrelationId } from '../../common/http/request-context.decorators';
 import { CurrentActor, RequirePermission } from '../../common/auth/auth.decorators';
 import {
   ConfigDto,
@@ -26,16 +27,16 @@ export class ConfigController {
   @RequirePermission(Permission.ConfigRead)
   @ApiOperation({ summary: 'The bot’s live configuration (501 when the bot does not serve it)' })
   @ApiOkResponse({ type: ConfigDto })
-  get(): Promise<BotConfig> {
-    return this.config.current();
+  get(@CorrelationId() correlationId: string): Promise<BotConfig> {
+    return this.config.current(correlationId);
   }
 
   @Get('risk-limits')
   @RequirePermission(Permission.ConfigRead)
   @ApiOperation({ summary: 'The risk section: leverage, position sizes, health-factor and margin thresholds' })
   @ApiOkResponse({ type: RiskLimitsDto })
-  riskLimits(): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
-    return this.config.riskLimits();
+  riskLimits(@CorrelationId() correlationId: string): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
+    return this.config.riskLimits(correlationId);
   }
 
   @Put()
@@ -55,8 +56,8 @@ export class ConfigController {
     summary: 'What a PUT /config of these fields would change now, validated against the limits; nothing is sent or stored (admin)',
   })
   @ApiOkResponse({ type: ConfigPreviewDto })
-  preview(@Body() body: PreviewConfigDto): Promise<ConfigPreviewDto> {
-    return this.config.preview(body.config);
+  preview(@Body() body: PreviewConfigDto, @CorrelationId() correlationId: string): Promise<ConfigPreviewDto> {
+    return this.config.preview(body.config, correlationId);
   }
 
   @Get('versions')

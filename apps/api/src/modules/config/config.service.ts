@@ -22,12 +22,12 @@ export class ConfigService {
     private readonly feed: FeedPublisher,
   ) {}
 
-  current(): Promise<BotConfig> {
-    return this.bridge.getExtension<BotConfig>('config', BOT_PATHS.config);
+  current(correlationId?: string): Promise<BotConfig> {
+    return this.bridge.getExtension<BotConfig>('config', BOT_PATHS.config, correlationId);
   }
 
-  async riskLimits(): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
-    return { risk: (await this.current()).risk ?? {} };
+  async riskLimits(correlationId?: string): Promise<{ risk: NonNullable<BotConfig['risk']> }> {
+    return { risk: (await this.current(correlationId)).risk ?? {} };
   }
 
   /**
@@ -35,8 +35,8 @@ export class ConfigService {
    * against what the bot reports (a change beyond a limit answers 400 with the field, as the
    * PUT would). Nothing is sent or stored.
    */
-  async preview(patch: BotConfig): Promise<ConfigPreviewDto> {
-    const before = await this.current();
+  async preview(patch: BotConfig, correlationId?: string): Promise<ConfigPreviewDto> {
+    const before = await this.current(correlationId);
     const proposed = mergeConfig(before, patch);
     const problems = configProblems(proposed);
     if (problems.length) throw AppException.validation(problems);
@@ -66,7 +66,7 @@ export class ConfigService {
     source: 'put' | 'restore',
     restoredFrom: number | null,
   ): Promise<ConfigUpdateResultDto> {
-    const before = await this.current();
+    const before = await this.current(actor.request?.correlationId);
     const proposed = mergeConfig(before, patch);
     const problems = configProblems(proposed);
     if (problems.length) {
@@ -96,7 +96,7 @@ export class ConfigService {
     });
     let after: BotConfig;
     try {
-      after = await this.bridge.putExtension<BotConfig>('config', BOT_PATHS.config, { config: proposed });
+      after = await this.bridge.putExtension<BotConfig>('config', BOT_PATHS.config, { config: proposed }, actor.request?.correlationId);
     } catch (error) {
       await this.audit.record({
         action: 'config.update',

@@ -44,7 +44,7 @@ export class ControlService {
     if (!can(actor.role, pausePermission(input.scope))) {
       return this.deny(actor, action, `your role (${actor.role}) may not pause "${input.scope}"; operators pause entry or exit`);
     }
-    const before = await this.bridge.readPauseState();
+    const before = await this.bridge.readPauseState(actor.request?.correlationId);
     if (before.paused && (before.scope === input.scope || before.scope === 'all')) {
       await this.audit.record({ action, outcome: 'success', actor, detail: { reason: input.reason, changed: false } });
       return { success: true, changed: false, outcome: 'success', pause_state: toDto(before), message: `already paused (${before.scope})` };
@@ -55,10 +55,14 @@ export class ControlService {
       input.reason,
       before,
       async () => {
-        const answer = await this.bridge.control<BotSuccess>(BOT_PATHS.pause, {
-          reason: `${actor.name}: ${input.reason}`,
-          scope: input.scope,
-        });
+        const answer = await this.bridge.control<BotSuccess>(
+          BOT_PATHS.pause,
+          {
+            reason: `${actor.name}: ${input.reason}`,
+            scope: input.scope,
+          },
+          actor.request?.correlationId,
+        );
         return { accepted: answer.success };
       },
       (after) => after.paused && (after.scope === input.scope || after.scope === 'all'),
@@ -67,7 +71,7 @@ export class ControlService {
 
   async resume(input: ResumeDto, actor: Actor): Promise<ControlResultDto> {
     const action = 'control.resume';
-    const before = await this.bridge.readPauseState();
+    const before = await this.bridge.readPauseState(actor.request?.correlationId);
     const emergency = (await this.meta.get(EMERGENCY_KEY)) !== undefined;
     if (!before.paused && !emergency) {
       await this.audit.record({ action, outcome: 'success', actor, detail: { reason: input.reason, changed: false } });
@@ -88,7 +92,7 @@ export class ControlService {
       input.reason,
       before,
       async () => {
-        const answer = await this.bridge.control<BotSuccess>(BOT_PATHS.resume, {});
+        const answer = await this.bridge.control<BotSuccess>(BOT_PATHS.resume, {}, actor.request?.correlationId);
         return { accepted: answer.success };
       },
       (after) => !after.paused,
@@ -107,7 +111,7 @@ export class ControlService {
         'This bot does not support emergency stop; pause "all" instead and close positions on the venues',
       );
     }
-    const before = await this.bridge.readPauseState();
+    const before = await this.bridge.readPauseState(actor.request?.correlationId);
     let closing: string[] | undefined;
     const result = await this.execute(
       actor,
@@ -115,9 +119,11 @@ export class ControlService {
       input.reason,
       before,
       async () => {
-        const answer = await this.bridge.control<BotEmergencyStopResponse>(BOT_PATHS.emergencyStop, {
-          reason: `${actor.name}: ${input.reason}`,
-        });
+        const answer = await this.bridge.control<BotEmergencyStopResponse>(
+          BOT_PATHS.emergencyStop,
+          { reason: `${actor.name}: ${input.reason}` },
+          actor.request?.correlationId,
+        );
         closing = answer.positions_closing;
         return { accepted: answer.success };
       },
@@ -212,7 +218,7 @@ export class ControlService {
     }
     let after: BotPauseState;
     try {
-      after = await this.bridge.readPauseState();
+      after = await this.bridge.readPauseState(actor.request?.correlationId);
     } catch (error) {
       await this.audit.record({
         action,

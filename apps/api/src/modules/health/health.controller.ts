@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Req, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators';
 import { HealthReportDto, ReadinessDto } from './health.dto';
 import { HealthService } from './health.service';
@@ -16,8 +16,8 @@ export class HealthController {
   @ApiOperation({ summary: 'Health of the control center, the bot API and the database (no auth)' })
   @ApiOkResponse({ type: HealthReportDto, description: 'healthy or degraded' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'unhealthy (the database is down)' })
-  async report(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
-    const report = await this.health.report();
+  async report(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
+    const report = await this.health.report(request.id);
     reply.status(report.status === 'unhealthy' ? 503 : 200).header('cache-control', 'no-store');
     return report;
   }

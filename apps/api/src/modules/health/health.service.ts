@@ -43,9 +43,10 @@ export class HealthService {
     private readonly cluster: ClusterService,
   ) {}
 
-  async report(): Promise<HealthReport> {
+  /** @param correlationId of the request asking, forwarded with the bot probe */
+  async report(correlationId?: string): Promise<HealthReport> {
     const dashboardStarted = performance.now();
-    const [botApi, database] = await Promise.all([this.botCheck(), this.databaseCheck()]);
+    const [botApi, database] = await Promise.all([this.botCheck(correlationId), this.databaseCheck()]);
     const dashboard: HealthCheck = {
       status: 'healthy',
       response_time_ms: Math.round(performance.now() - dashboardStarted),
@@ -141,8 +142,8 @@ export class HealthService {
     return { role, epoch, clustered };
   }
 
-  private async botCheck(): Promise<HealthCheck> {
-    const result = await this.bot.check();
+  private async botCheck(correlationId: string | undefined): Promise<HealthCheck> {
+    const result = await this.bot.check(correlationId);
     return {
       status: result.status,
       response_time_ms: result.responseTimeMs,

@@ -15,6 +15,7 @@ import { RequirePermission } from '../../common/auth/auth.decorators';
 import { BotUnavailableDto } from '../bot-bridge/bridge.dto';
 import { PositionDetailResponseDto, PositionIdParamDto, PositionsQueryDto, PositionsResponseDto } from './positions.dto';
 import { PositionsService } from './positions.service';
+import { CorrelationId } from '../../common/http/request-context.decorators';
 
 @ApiTags('positions')
 @ApiBearerAuth()
@@ -51,7 +52,7 @@ export class PositionsController {
   @ApiServiceUnavailableResponse({ type: BotUnavailableDto, description: 'Bot unreachable, starting or breaker open' })
   @ApiGatewayTimeoutResponse({ type: BotUnavailableDto, description: 'Bot too slow' })
   @ApiBadGatewayResponse({ type: BotUnavailableDto, description: 'Bot answer unusable' })
-  detail(@Param() params: PositionIdParamDto): Promise<PositionDetailResponse> {
-    return this.positions.detail(params.id);
+  detail(@Param() params: PositionIdParamDto, @CorrelationId() correlationId: string): Promise<PositionDetailResponse> {
+    return this.positions.detail(params.id, correlationId);
   }
 }

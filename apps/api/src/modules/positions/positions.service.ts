@@ -62,8 +62,8 @@ export class PositionsService {
     return `${selection.json},"bot_state":${JSON.stringify(read.lifecycle)},"complete":true,"recovery_progress":null,"freshness":${JSON.stringify(read.freshness)}}`;
   }
 
-  async detail(id: string): Promise<PositionDetailResponse> {
-    const { detail, asOf } = await this.bridge.readPositionDetail(id);
+  async detail(id: string, correlationId?: string): Promise<PositionDetailResponse> {
+    const { detail, asOf } = await this.bridge.readPositionDetail(id, correlationId);
     return { ...detail, freshness: { source: 'live', as_of: new Date(asOf).toISOString(), age_ms: Math.max(0, Date.now() - asOf) } };
   }
 

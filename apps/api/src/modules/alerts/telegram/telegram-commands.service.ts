@@ -3,6 +3,7 @@ import { Bot, type CommandContext, type Context } from 'grammy';
 import { can, Permission, type PauseScope } from '@dnb/contracts';
 import type { Logger } from 'pino';
 import type { Actor } from '../../../common/auth/actor';
+import { backgroundContext } from '../../../common/logging/request-context';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/env.schema';
 import { AppException } from '../../../common/errors/app.exception';
 import { LOGGER } from '../../../common/logging/logger';
@@ -193,7 +194,8 @@ export class TelegramCommandsService implements OnApplicationBootstrap, OnApplic
     const user = await this.authState.user(userId);
     // As over HTTP: a disabled user, or one who must first change the password, may not act.
     if (!user?.isActive || user.mustChangePassword) return null;
-    return { kind: 'user', id: user.id, name: user.username, role: user.role };
+    // Each command gets its own correlation id: its audit rows and bot calls share it.
+    return { kind: 'user', id: user.id, name: user.username, role: user.role, request: backgroundContext() };
   }
 
   private actor(ctx: Context): Actor {
