@@ -60,13 +60,19 @@ export async function startBridgeStack(options: StackOptions = {}): Promise<Brid
   };
 }
 
-/** startBridgeStack, then waits until the API serves live positions (the bridge's baseline is in). */
+/**
+ * startBridgeStack, then waits until the API serves live positions, stats and pause state: each
+ * is baselined on the feed when first seen, so a test that starts earlier (one read failing under
+ * load is enough) can see a late baseline reset its clients.
+ */
 export async function startLiveBridgeStack(options: StackOptions = {}, timeoutMs = 20_000): Promise<BridgeStack> {
   const s = await startBridgeStack(options);
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const r = await s.get<{ freshness?: { source: string } }>('/api/v1/positions');
-    if (r.status === 200 && r.body.freshness?.source === 'live') return s;
+    const status =
+      r.status === 200 && r.body.freshness?.source === 'live' ? await s.get<{ freshness?: { source: string } }>('/api/v1/status') : r;
+    if (status.status === 200 && status.body.freshness?.source === 'live') return s;
     if (performance.now() > deadline) {
       await s.stack.stop();
       throw new Error(`positions not live within ${timeoutMs} ms (last answer ${r.status})`);
