@@ -68,14 +68,16 @@ export async function startBridgeStack(options: StackOptions = {}): Promise<Brid
 export async function startLiveBridgeStack(options: StackOptions = {}, timeoutMs = 20_000): Promise<BridgeStack> {
   const s = await startBridgeStack(options);
   const deadline = performance.now() + timeoutMs;
+  // Status is live only when both stats and the pause state are.
+  const live = async (path: string) => {
+    const r = await s.get<{ freshness?: { source: string } }>(path);
+    return r.status === 200 && r.body.freshness?.source === 'live';
+  };
   for (;;) {
-    const r = await s.get<{ freshness?: { source: string } }>('/api/v1/positions');
-    const status =
-      r.status === 200 && r.body.freshness?.source === 'live' ? await s.get<{ freshness?: { source: string } }>('/api/v1/status') : r;
-    if (status.status === 200 && status.body.freshness?.source === 'live') return s;
+    if ((await live('/api/v1/positions')) && (await live('/api/v1/status'))) return s;
     if (performance.now() > deadline) {
       await s.stack.stop();
-      throw new Error(`positions not live within ${timeoutMs} ms (last answer ${r.status})`);
+      throw new Error(`positions, stats and pause state not all live within ${timeoutMs} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
