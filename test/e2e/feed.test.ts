@@ -265,7 +265,17 @@ describe.each(['sqlite', 'postgres'] as const)('feed on %s: catch-up beyond the 
     const gone = c.lastSeq;
     await until('more events than the ring holds', () => (watcher.lastSeq > gone + 250 ? true : undefined), 20_000);
     expect(await c.resume()).toBeLessThan(2000);
-    expect(c.messages.some((m) => m.type === 'catch_up')).toBe(true);
+    // On failure, the API's own account of why the client got a reset snapshot instead.
+    const feedLines = s.stack.api.process
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('feed'))
+      .slice(-10)
+      .join('\n');
+    expect(
+      c.messages.some((m) => m.type === 'catch_up'),
+      `gone at ${gone}; API feed lines:\n${feedLines}`,
+    ).toBe(true);
     await until('the resumed client to pass the watcher', () => (c.lastSeq >= watcher.lastSeq ? true : undefined));
     expect([c.gaps, c.duplicates]).toEqual([0, 0]);
   });

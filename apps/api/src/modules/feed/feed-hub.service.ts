@@ -223,7 +223,10 @@ export class FeedHub implements OnApplicationShutdown {
     const current = this.seq();
     if (lastSeq <= 0) return this.join(socket, client, () => this.sendSnapshot(socket, channels, false));
     const resumable = lastSeq >= this.baselineSeq && lastSeq <= current;
-    if (!resumable) return this.join(socket, client, () => this.sendSnapshot(socket, channels, true));
+    if (!resumable) {
+      this.logResumeReset('last_seq outside the kept sequence', lastSeq, current);
+      return this.join(socket, client, () => this.sendSnapshot(socket, channels, true));
+    }
     const inMemory = this.log.sinceInMemory(lastSeq, current);
     if (inMemory) return this.join(socket, client, () => this.sendCatchUp(socket, channels, lastSeq, current, inMemory));
 
@@ -245,10 +248,19 @@ export class FeedHub implements OnApplicationShutdown {
     this.flushBatch();
     if (events === null || lastSeq < this.baselineSeq) {
       // Retention (or a new baseline) overtook the read: the state is only known as a whole.
+      this.logResumeReset(events === null ? 'missed events not all in the log' : 'a new baseline during the read', lastSeq, current);
       return this.join(socket, client, () => this.sendSnapshot(socket, channels, true));
     }
     const all = [...events, ...waiting.filter((e) => e.seq > current)];
     this.join(socket, client, () => this.sendCatchUp(socket, channels, lastSeq, all.at(-1)?.seq ?? current, all));
+  }
+
+  /** Why a client that asked to resume got the whole state instead (rare; each is worth a line). */
+  private logResumeReset(reason: string, lastSeq: number, current: number): void {
+    this.logger.info(
+      { reason, last_seq: lastSeq, current_seq: current, baseline_seq: this.baselineSeq, oldest_seq: this.log.oldestSeq() },
+      'feed client could not resume; sent a reset snapshot',
+    );
   }
 
   /** A socket is going away: before socket.io forgets its rooms. */
